@@ -1,0 +1,40 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace TechInterviewCoach.BuildingBlocks.Application;
+
+/// <summary>
+/// MediatR 5.1.0 has no AddMediatR: this registers the mediator, the validation behaviour, and every
+/// request handler, notification handler and validator found in the given assemblies. Only API that
+/// MediatR 12 still has is used, so an upgrade is mechanical (docs/decisions/0002-mediatr-5.md).
+/// </summary>
+public static class MediatorRegistration
+{
+    public static IServiceCollection AddMediatorCore(this IServiceCollection services)
+    {
+        services.TryAddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.TryAddScoped<IMediator, Mediator>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
+        return services;
+    }
+
+    public static IServiceCollection AddHandlersFrom(this IServiceCollection services, Assembly assembly)
+    {
+        services.AddMediatorCore();
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var iface in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var def = iface.GetGenericTypeDefinition();
+                if (def == typeof(IRequestHandler<,>) || def == typeof(INotificationHandler<>))
+                    services.TryAddEnumerable(ServiceDescriptor.Transient(iface, type));
+            }
+        }
+        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true))
+            services.TryAddEnumerable(ServiceDescriptor.Transient(result.InterfaceType, result.ValidatorType));
+        return services;
+    }
+}

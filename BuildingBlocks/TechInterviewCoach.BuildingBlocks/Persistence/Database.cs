@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TechInterviewCoach.BuildingBlocks.Outbox;
+
+namespace TechInterviewCoach.BuildingBlocks.Persistence;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>SQLite file used when ConnectionStrings:Postgres is not set; relative to the content root.</summary>
+    [Required] public string SqlitePath { get; set; } = "data/techinterviewcoach.db";
+
+    /// <summary>Apply pending migrations when the app starts (the `migrate` command always does).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+/// <summary>Which database this process uses: PostgreSQL when ConnectionStrings:Postgres is set, else an SQLite file.</summary>
+public sealed class DatabaseProvider
+{
+    public DatabaseProvider(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var postgres = configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            IsPostgres = true;
+            ConnectionString = postgres;
+            return;
+        }
+        var path = configuration[$"{DatabaseOptions.Section}:SqlitePath"] ?? new DatabaseOptions().SqlitePath;
+        SqliteFile = Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = SqliteFile,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public bool IsPostgres { get; }
+    public string ConnectionString { get; }
+    public string? SqliteFile { get; }
+
+    public void Configure(DbContextOptionsBuilder options, string module)
+    {
+        if (IsPostgres)
+            options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations", module));
+        else
+            options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable($"__ef_migrations_{module}"));
+        // Migrations are written by hand without a model snapshot (docs/decisions/0003-migrations-by-hand.md).
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning, SqliteEventId.SchemaConfiguredWarning));
+    }
+}
+
+/// <summary>Marks a DbContext whose migrations the migrator applies, in registration order.</summary>
+public sealed record MigratableContext(Type ContextType, string Module);
+
+public static class DatabaseRegistration
+{
+    /// <summary>Registers a module's DbContext on the configured provider, with its own migrations history.</summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>((sp, options) =>
+        {
+            sp.GetRequiredService<DatabaseProvider>().Configure(options, module);
+            options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+        });
+        services.AddSingleton(new MigratableContext(typeof(TContext), module));
+        return services;
+    }
+}

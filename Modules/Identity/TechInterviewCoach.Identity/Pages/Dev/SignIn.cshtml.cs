@@ -1,0 +1,39 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using TechInterviewCoach.BuildingBlocks.Web;
+using TechInterviewCoach.Identity.Data;
+using TechInterviewCoach.Identity.Features.DevSignIn;
+using TechInterviewCoach.Identity.SignIn;
+
+namespace TechInterviewCoach.Identity.Pages.Dev;
+
+/// <summary>Development sign-in as one of the seeded demo users.</summary>
+[EnableRateLimiting(RateLimitPolicies.Auth)]
+internal sealed class SignInModel : PageModel
+{
+    public sealed record DemoAccount(Guid Id, string Name, string Roles, string TimeZone);
+
+    public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync([FromServices] DevSignInGate gate, [FromServices] IdentityDbContext db)
+    {
+        if (!gate.Allowed) return NotFound();
+        Accounts = await db.Users.AsNoTracking()
+            .Where(u => u.IsDemo && u.Status == UserStatus.Active)
+            .OrderBy(u => u.Roles).ThenBy(u => u.DisplayName)
+            .Select(u => new DemoAccount(u.Id, u.DisplayName, u.Roles, u.TimeZone))
+            .ToListAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid userId, [FromServices] DevSignInGate gate, [FromServices] IMediator mediator)
+    {
+        if (!gate.Allowed) return NotFound();
+        var user = await mediator.Send(new DevSignInCommand(userId, null, null, null, null), HttpContext.RequestAborted);
+        await Sessions.SignInAsync(HttpContext, user);
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Configuration;
+using TechInterviewCoach.Identity.Features.DevSignIn;
+
+namespace TechInterviewCoach.Identity.Pages;
+
+internal sealed class SignInModel(IConfiguration configuration, DevSignInGate devSignIn) : PageModel
+{
+    public bool LinkedInConfigured => !string.IsNullOrWhiteSpace(configuration["Authentication:LinkedIn:ClientId"]);
+    public bool DevSignInAllowed => devSignIn.Allowed;
+    [FromQuery] public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+}

@@ -1,0 +1,38 @@
+using MediatR;
+using TechInterviewCoach.SharedKernel;
+
+namespace TechInterviewCoach.Matching.Contracts;
+
+public enum ListingKind { Single = 0, Package = 1 }
+
+/// <summary>What Orders needs to sell a listing. The price always comes from here, never from the buyer.</summary>
+public sealed record ListingForPurchase(
+    Guid ListingId,
+    Guid CoachId,
+    string Title,
+    ListingKind Kind,
+    int Sessions,
+    int SessionMinutes,
+    long PriceMinor,
+    string Currency,
+    bool IsPublished,
+    bool CoachIsListed);
+
+/// <summary>Null when the listing does not exist.</summary>
+public sealed record GetListingForPurchase(Guid ListingId) : IRequest<ListingForPurchase?>;
+
+/// <summary>A weekly window in the coach's own time zone, e.g. Monday 18:00–21:00.</summary>
+public sealed record WeeklyWindow(DayOfWeek Day, TimeOnly Start, TimeOnly End);
+
+public sealed record CoachAvailability(Guid CoachId, string TimeZone, IReadOnlyList<WeeklyWindow> Windows);
+
+/// <summary>The coach's weekly availability for booking; null when the person has no coach profile.</summary>
+public sealed record GetCoachAvailability(Guid CoachId) : IRequest<CoachAvailability?>;
+
+/// <summary>Public facts about a coach (no personal data beyond the public profile).</summary>
+public sealed record CoachSummary(Guid CoachId, string DisplayName, string Headline, bool IsListed);
+
+public sealed record GetCoachSummary(Guid CoachId) : IRequest<CoachSummary?>;
+
+/// <summary>The person's quiz submissions, CV and the log of coaches' views of them, for their data export.</summary>
+public sealed record ExportMatchingData(Guid UserId) : IRequest<PersonalDataPart>;
