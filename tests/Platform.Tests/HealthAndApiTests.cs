@@ -40,3 +40,14 @@ public sealed class HealthAndApiTests(AppFactory app) : IClassFixture<AppFactory
         me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["coach"]);
     }
 }
+
+public sealed class StaticAssetTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_modules_script_is_served_from_its_content_path()
+    {
+        var response = await app.CreateHttpsClient().GetAsync("/_content/TechInterviewCoach.Identity/js/identity.js");
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+    }
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -45,6 +46,9 @@ public static class Platform
         var configuration = builder.Configuration;
         var environment = builder.Environment;
 
+        // Serve each module's static files (/_content/<Assembly>/...) from the build output in every environment;
+        // a published app has them in wwwroot already, where this is a no-op.
+        builder.WebHost.UseStaticWebAssets();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMediatorCore();
 

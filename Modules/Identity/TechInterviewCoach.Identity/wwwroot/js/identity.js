@@ -1,0 +1,1 @@
+// Identity pages' behaviour (no inline script: the CSP forbids it).
