@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using TechInterviewCoach.Identity.SignIn;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.Contracts;
@@ -47,7 +49,7 @@ internal sealed class ListUsersHandler(IdentityDbContext db) : IRequestHandler<L
 /// <summary>Suspends a person (signed out at once, cannot sign in or act) or lifts the suspension.</summary>
 internal sealed record SetSuspensionCommand(Guid AdminId, Guid UserId, bool Suspended) : IRequest;
 
-internal sealed class SetSuspensionHandler(IdentityDbContext db, TimeProvider time) : IRequestHandler<SetSuspensionCommand>
+internal sealed class SetSuspensionHandler(IdentityDbContext db, TimeProvider time, IMemoryCache cache) : IRequestHandler<SetSuspensionCommand>
 {
     public async Task<MediatR.Unit> Handle(SetSuspensionCommand request, CancellationToken cancellationToken)
     {
@@ -59,9 +61,11 @@ internal sealed class SetSuspensionHandler(IdentityDbContext db, TimeProvider ti
         if (user.Status == target) return MediatR.Unit.Value; // repeated click: nothing changes, nothing is published twice
         var now = time.GetUtcNow();
         user.Status = target;
+        var oldStamp = user.SecurityStamp;
         user.SecurityStamp = User.NewStamp();
         db.Enqueue(new UserSuspensionChanged(user.Id, request.Suspended, now.UtcDateTime), now);
         await db.SaveChangesAsync(cancellationToken);
+        Sessions.Forget(cache, user.Id, oldStamp);
         return MediatR.Unit.Value;
     }
 }
@@ -69,7 +73,7 @@ internal sealed class SetSuspensionHandler(IdentityDbContext db, TimeProvider ti
 /// <summary>Grants or revokes the admin role. An admin cannot revoke their own (someone must stay in charge).</summary>
 internal sealed record SetAdminCommand(Guid AdminId, Guid UserId, bool Grant) : IRequest;
 
-internal sealed class SetAdminHandler(IdentityDbContext db) : IRequestHandler<SetAdminCommand>
+internal sealed class SetAdminHandler(IdentityDbContext db, IMemoryCache cache) : IRequestHandler<SetAdminCommand>
 {
     public async Task<MediatR.Unit> Handle(SetAdminCommand request, CancellationToken cancellationToken)
     {
@@ -79,6 +83,7 @@ internal sealed class SetAdminHandler(IdentityDbContext db) : IRequestHandler<Se
         if (user.Status == UserStatus.Deleted) throw new ConflictException("user_deleted", "This account was deleted.");
         if (request.Grant) user.AddRole(Roles.Admin); else user.RemoveRole(Roles.Admin);
         await db.SaveChangesAsync(cancellationToken);
+        Sessions.Forget(cache, user.Id, user.SecurityStamp); // the person's cookie is refreshed with the new roles on their next request
         return MediatR.Unit.Value;
     }
 }

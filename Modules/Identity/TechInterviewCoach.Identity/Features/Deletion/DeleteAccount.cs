@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using TechInterviewCoach.Identity.SignIn;
 using Microsoft.Extensions.Logging;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
@@ -35,7 +37,7 @@ internal sealed class DeleteAccountValidator : AbstractValidator<DeleteAccountCo
         RuleFor(c => c.Confirm).Equal("DELETE").WithMessage("Type DELETE to confirm that you want to delete your account.");
 }
 
-internal sealed class DeleteAccountHandler(IdentityDbContext db, IMediator mediator, TimeProvider time, ILogger<DeleteAccountHandler> logger)
+internal sealed class DeleteAccountHandler(IdentityDbContext db, IMediator mediator, TimeProvider time, IMemoryCache cache, ILogger<DeleteAccountHandler> logger)
     : IRequestHandler<DeleteAccountCommand, DeleteAccountResult>
 {
     public async Task<DeleteAccountResult> Handle(DeleteAccountCommand request, CancellationToken cancellationToken)
@@ -58,12 +60,14 @@ internal sealed class DeleteAccountHandler(IdentityDbContext db, IMediator media
         user.AnalyticsOptOut = true;
         user.Status = UserStatus.Deleted;
         user.DeletedAt = now.UtcDateTime;
+        var oldStamp = user.SecurityStamp;
         user.SecurityStamp = User.NewStamp();
         db.Enqueue(new UserDeleted(user.Id, roles, now.UtcDateTime), now);
         if (!string.IsNullOrWhiteSpace(address))
             db.Enqueue(new SendEmail(null, address, EmailTemplates.AccountDeleted, new Dictionary<string, string>(), "/"), now);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Account {UserId} deleted", user.Id);
+        Sessions.Forget(cache, user.Id, oldStamp);
         return new DeleteAccountResult(true, []);
     }
 }

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using TechInterviewCoach.Identity.SignIn;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.Data;
@@ -33,7 +35,7 @@ internal sealed record SettingsView(
 
 internal sealed record GetSettingsQuery(Guid UserId) : IRequest<SettingsView>;
 
-internal sealed class GetSettingsHandler(IdentityDbContext db) : IRequestHandler<GetSettingsQuery, SettingsView>
+internal sealed class GetSettingsHandler(IdentityDbContext db, IMemoryCache cache) : IRequestHandler<GetSettingsQuery, SettingsView>
 {
     public async Task<SettingsView> Handle(GetSettingsQuery request, CancellationToken cancellationToken)
     {
@@ -72,7 +74,7 @@ internal sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettings
     }
 }
 
-internal sealed class UpdateSettingsHandler(IdentityDbContext db) : IRequestHandler<UpdateSettingsCommand, SettingsView>
+internal sealed class UpdateSettingsHandler(IdentityDbContext db, IMemoryCache cache) : IRequestHandler<UpdateSettingsCommand, SettingsView>
 {
     public async Task<SettingsView> Handle(UpdateSettingsCommand request, CancellationToken cancellationToken)
     {
@@ -85,6 +87,7 @@ internal sealed class UpdateSettingsHandler(IdentityDbContext db) : IRequestHand
         user.NotificationEmail = string.IsNullOrWhiteSpace(request.NotificationEmail) ? null : request.NotificationEmail.Trim();
         user.AnalyticsOptOut = request.AnalyticsOptOut;
         await db.SaveChangesAsync(cancellationToken);
+        Sessions.Forget(cache, user.Id, user.SecurityStamp); // name and time zone claims refresh on the next request
         return GetSettingsHandler.ToView(user);
     }
 }
@@ -92,14 +95,16 @@ internal sealed class UpdateSettingsHandler(IdentityDbContext db) : IRequestHand
 /// <summary>Rotates the security stamp: every cookie issued before (every browser, this one included) stops working.</summary>
 internal sealed record SignOutEverywhereCommand(Guid UserId) : IRequest;
 
-internal sealed class SignOutEverywhereHandler(IdentityDbContext db) : IRequestHandler<SignOutEverywhereCommand>
+internal sealed class SignOutEverywhereHandler(IdentityDbContext db, IMemoryCache cache) : IRequestHandler<SignOutEverywhereCommand>
 {
     public async Task<MediatR.Unit> Handle(SignOutEverywhereCommand request, CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
                    ?? throw new NotFoundException("user_not_found", "Your account no longer exists.");
+        var oldStamp = user.SecurityStamp;
         user.SecurityStamp = User.NewStamp();
         await db.SaveChangesAsync(cancellationToken);
+        Sessions.Forget(cache, user.Id, oldStamp);
         return MediatR.Unit.Value;
     }
 }
