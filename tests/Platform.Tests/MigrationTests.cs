@@ -38,7 +38,7 @@ public sealed class MigrationTests
             .Select(int.Parse).ToList();
         appliedBy.Count(n => n > 0).ShouldBe(1);
         var recorded = 0L;
-        foreach (var schema in new[] { "platform", "identity", "matching", "messaging", "orders" })
+        foreach (var schema in new[] { "platform", "identity", "matching", "messaging", "orders", "integrations" })
             if (await CountAsync(connectionString, $"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}' AND tablename = '__ef_migrations'") == 1)
                 recorded += await CountAsync(connectionString, $"SELECT count(*) FROM {schema}.__ef_migrations");
         appliedBy.Sum().ShouldBe((int)recorded);
