@@ -17,6 +17,8 @@ public static partial class Scenarios
     public static IReadOnlyList<Scenario> All() =>
     [
         new Yardsticks(),
+        new MatchingScenario(10_000),
+        new MatchingScenario(100_000),
     ];
 }
 
