@@ -70,8 +70,8 @@ public sealed class MigrationTests
         using var process = Process.Start(psi)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        (await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)))).ShouldNotBeNull();
-        process.HasExited.ShouldBeTrue();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            await process.WaitForExitAsync(timeout.Token);
         process.ExitCode.ShouldBe(0, await output + await errors);
         (await CountAsync(connectionString, "SELECT count(*) FROM identity.__ef_migrations")).ShouldBeGreaterThan(0);
         (await output).ShouldNotContain("Now listening");
