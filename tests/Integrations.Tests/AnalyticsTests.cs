@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Npgsql;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 using TechInterviewCoach.Integrations.Analytics;
 using TechInterviewCoach.SharedKernel;
@@ -66,14 +65,7 @@ public sealed class AnalyticsTests(IntegrationsApp app) : IClassFixture<Integrat
     {
         var optedOut = await app.CreateUserAsync(Roles.Coachee, "Private Person");
         var other = await app.CreateUserAsync(Roles.Coachee, "Other Person");
-        // No settings API on main yet: the person's choice is stored where Identity's GetAnalyticsAllowed reads it.
-        await using (var connection = new NpgsqlConnection(app.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("UPDATE identity.users SET analytics_opt_out = true WHERE id = @id", connection);
-            command.Parameters.AddWithValue("id", optedOut.Id);
-            (await command.ExecuteNonQueryAsync()).ShouldBe(1);
-        }
+        await IntegrationsApp.OptOutOfAnalyticsAsync(optedOut.Client);
 
         await app.EnqueueAsync(new TrackEvent(optedOut.Id, AnalyticsEvents.MatchesViewed, new Dictionary<string, string> { ["count"] = "5" }));
         await app.EnqueueAsync(new TrackEvent(optedOut.Id, AnalyticsEvents.ConversationStarted, new Dictionary<string, string>()));

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Integrations.Tests;
@@ -82,13 +81,9 @@ public sealed class ConsentTests(IntegrationsApp app) : IClassFixture<Integratio
         var (_, before) = await ConsentRequests.GetAsync(app, "/", $"{auth}; tic.consent=analytics");
         before.QuerySelector(Snippet)!.GetAttribute("data-distinct-id").ShouldBe(id.ToString());
 
-        await using (var connection = new NpgsqlConnection(app.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("UPDATE identity.users SET analytics_opt_out = true WHERE id = @id", connection);
-            command.Parameters.AddWithValue("id", id);
-            await command.ExecuteNonQueryAsync();
-        }
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", auth);
+        await IntegrationsApp.OptOutOfAnalyticsAsync(client);
         var (_, after) = await ConsentRequests.GetAsync(app, "/", $"{auth}; tic.consent=analytics");
         after.QuerySelector(Snippet).ShouldBeNull();
     }

@@ -40,6 +40,23 @@ public class IntegrationsApp : AppFactory
 
     public IEnumerable<StandIn> StandIns => [Resend, PostHog, Rollbar];
 
+    public string CvDirectory { get; } = Path.Combine(Path.GetTempPath(), "tic-int-cv-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Turns analytics off for the signed-in person through Identity's settings API, keeping the other settings.</summary>
+    public static async Task OptOutOfAnalyticsAsync(HttpClient client)
+    {
+        var settings = await client.GetJsonAsync<JsonElement>("/api/identity/settings");
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(client, "/api/identity/settings", new
+        {
+            displayName = settings.GetProperty("displayName").GetString(),
+            headline = settings.GetProperty("headline").GetString(),
+            timeZone = settings.GetProperty("timeZone").GetString(),
+            notificationEmail = settings.GetProperty("notificationEmail").GetString(),
+            analyticsOptOut = true,
+        });
+        (await response.ReadJsonAsync<JsonElement>()).GetProperty("analyticsOptOut").GetBoolean().ShouldBeTrue();
+    }
+
     public override async Task InitializeAsync()
     {
         Resend = await StandIn.StartAsync(app => app.MapPost("/emails", async (HttpContext context) =>
@@ -56,6 +73,7 @@ public class IntegrationsApp : AppFactory
         Rollbar = await StandIn.StartAsync(app => app.MapPost("/api/1/item/", () =>
             Results.Json(new { err = 0, result = new { id = (string?)null, uuid = Guid.NewGuid().ToString() } })));
 
+        Settings["Matching:CvStoragePath"] = CvDirectory;
         Settings["App:BaseUrl"] = BaseUrl;
         Settings["Email:From"] = From;
         Settings["Resend:ApiBase"] = Resend.BaseAddress.ToString().TrimEnd('/');
@@ -78,6 +96,7 @@ public class IntegrationsApp : AppFactory
     {
         await base.DisposeAsync();
         foreach (var s in new[] { Resend, PostHog, Rollbar }.Where(s => s is not null)) await s.DisposeAsync();
+        try { Directory.Delete(CvDirectory, recursive: true); } catch (IOException) { }
     }
 
     /// <summary>Writes a notification to the outbox as a module would; returns the outbox message id.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TechInterviewCoach.SharedKernel;
@@ -8,15 +9,16 @@ namespace TechInterviewCoach.Integrations.Tests;
 /// <summary>
 /// Drives what the app can do today with distinctive personal data, then scans every request that reached every
 /// vendor stand-in and every log line. On main today: sign-in, the site's pages, emails and analytics events as
-/// modules write them (including values a careless module might pass), an error in a signed-in request.
-/// Still to add as the modules land: the quiz with a CV upload (Matching), a conversation with messages
-/// (Messaging), an order (Orders), and turning analytics off in Settings (Identity).
+/// modules write them (including values a careless module might pass), an error in a signed-in request, Settings,
+/// the quiz with a CV upload and the matches (Matching).
+/// Still to add as the modules land: a conversation with messages (Messaging), an order (Orders), and the data
+/// export (it needs Messaging's and Orders' export handlers; today it answers 500).
 /// </summary>
 public sealed class PrivacyTests(ThrowingIntegrationsApp app) : IClassFixture<ThrowingIntegrationsApp>
 {
     private const string Name = "Zephyrine Quillfeather";
     private const string Email = "zephyrine.quillfeather@private.test";
-    private const string QuizAnswer = "I freeze on red-black trees 7731";
+    private const string QuizAnswer = "Quillfeather Dynamics 7731";
     private const string CvFileName = "zq-secret-cv-5521.pdf";
     private const string MessageText = "meet me at the blue lantern 9402";
 
@@ -28,6 +30,26 @@ public sealed class PrivacyTests(ThrowingIntegrationsApp app) : IClassFixture<Th
         var person = await app.CreateUserAsync(Roles.Coachee, Name, Email, "Europe/Berlin");
         var coach = await app.CreateUserAsync(Roles.Coach, "Coach Neutral", $"coach-{Guid.NewGuid():N}@mail.test");
         foreach (var url in new[] { "/", "/api/identity/me", "/cookies", "/privacy" }) await person.Client.GetAsync(url);
+
+        // Matching: the quiz (a free-text company is the distinctive answer), a CV with a distinctive file name, the matches.
+        var quiz = await person.Client.PostAsJsonAsync("/api/matching/quiz/submit", new
+        {
+            targetRoles = new[] { "backend" }, seniority = "senior", targetCompanies = new[] { QuizAnswer },
+            interviewDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"),
+            interviewTypes = new[] { "system_design" }, focusAreas = new[] { "distributed" }, languages = new[] { "en" },
+            timeZone = "Europe/Berlin", budgetMinor = 15000, budgetCurrency = "EUR",
+            availability = new[] { new { day = "Monday", start = "18:00", end = "21:00" } },
+        });
+        quiz.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent, await quiz.Content.ReadAsStringAsync());
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {MessageText}\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", CvFileName);
+        var cv = await person.Client.PostAsync("/api/matching/cv", form);
+        cv.IsSuccessStatusCode.ShouldBeTrue(await cv.Content.ReadAsStringAsync());
+        (await person.Client.GetAsync("/api/matching/matches")).IsSuccessStatusCode.ShouldBeTrue();
+        foreach (var url in new[] { "/quiz", "/cv", "/matches", "/settings" }) await person.Client.GetAsync(url);
+
         (await person.Client.GetAsync("/api/test/boom?q=" + Uri.EscapeDataString(QuizAnswer))).IsSuccessStatusCode.ShouldBeFalse();
 
         // What the journeys write to the outbox, with the distinctive values where a careless module might put them.
@@ -45,6 +67,7 @@ public sealed class PrivacyTests(ThrowingIntegrationsApp app) : IClassFixture<Th
 
         await IntegrationsApp.WaitForAsync(app.Resend, r => r.Body.Contains(Email), "the person's emails");
         await IntegrationsApp.WaitForAsync(app.PostHog, r => r.Body.Contains(person.Id.ToString()) && r.Body.Contains(AnalyticsEvents.OrderPaid), "the person's events");
+        await IntegrationsApp.WaitForAsync(app.PostHog, r => r.Body.Contains(person.Id.ToString()) && r.Body.Contains(AnalyticsEvents.MatchesViewed), "the matches event");
         await IntegrationsApp.WaitForAsync(app.Rollbar, r => r.Body.Contains(person.Id.ToString()), "the person's error");
 
         // Resend must know where to send: the address may appear in "to" and nowhere else.

@@ -12,8 +12,8 @@ internal static partial class AnalyticsAllowList
 {
     private static readonly Dictionary<string, HashSet<string>> Events = new()
     {
-        [AnalyticsEvents.QuizCompleted] = ["interview_type", "seniority", "has_cv", "source", "count"],
-        [AnalyticsEvents.MatchesViewed] = ["interview_type", "count", "source"],
+        [AnalyticsEvents.QuizCompleted] = ["quiz_version", "retake", "interview_type", "seniority", "has_cv", "source", "count"],
+        [AnalyticsEvents.MatchesViewed] = ["result_count", "filtered", "interview_type", "count", "source"],
         [AnalyticsEvents.ConversationStarted] = ["source", "interview_type"],
         [AnalyticsEvents.CheckoutStarted] = ["plan", "kind", "currency", "amount_bucket", "count", "interview_type", "source"],
         [AnalyticsEvents.OrderPaid] = ["plan", "kind", "currency", "amount_bucket", "count", "interview_type", "source"],

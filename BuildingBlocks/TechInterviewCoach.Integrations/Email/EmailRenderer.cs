@@ -21,7 +21,7 @@ internal sealed partial class EmailRenderer(IOptions<AppOptions> app)
     private static readonly Dictionary<string, Template> Templates = new()
     {
         [EmailTemplates.Welcome] = new("Welcome to techinterview.coach", "Welcome aboard",
-            ["Your account is ready. Take the matching quiz to see the coaches that fit you, or set up your coach profile."],
+            ["Your account is ready. Coachees: take the matching quiz to see the coaches that fit you. Coaches: set up your profile and listings."],
             "Open techinterview.coach"),
         [EmailTemplates.UnreadMessage] = new("New message from {senderName|your conversation partner}", "You have an unread message",
             ["{senderName|Someone} wrote to you on techinterview.coach. For your privacy, messages are only shown on the site."],
@@ -48,7 +48,7 @@ internal sealed partial class EmailRenderer(IOptions<AppOptions> app)
             ["We could not pay out {amount|your earnings}. Please check your payout account details."],
             "Check your payout account"),
         [EmailTemplates.DataExportReady] = new("Your data export is ready", "Your data export is ready",
-            ["The export of your data is ready to download until {expiresAt|it expires}."],
+            ["The export of your data you asked for ({exportedAt|just now}) is ready: download it from your Settings page while you are signed in."],
             "Download your data"),
         [EmailTemplates.AccountDeleted] = new("Your account has been deleted", "Your account has been deleted",
             ["As you asked, your techinterview.coach account and personal data have been deleted. Order records we must keep by law no longer name you.", "If you did not ask for this, reply to this email."],
