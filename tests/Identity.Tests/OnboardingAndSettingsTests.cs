@@ -189,3 +189,16 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
         _app.LinkedIn.Server.Requests.ShouldBeEmpty();
     }
 }
+
+public sealed class LinkedInConfigurationTests
+{
+    [Fact]
+    public async Task A_LinkedIn_client_id_without_a_secret_stops_the_app_naming_the_key()
+    {
+        await using var app = new AppFactory();
+        await app.InitializeAsync();
+        app.Settings["Authentication:LinkedIn:ClientId"] = "client-only";
+        var ex = Should.Throw<Exception>(() => app.CreateHttpsClient());
+        (ex.ToString()).ShouldContain("Authentication:LinkedIn:ClientSecret");
+    }
+}
