@@ -165,3 +165,40 @@ public sealed class SettingsRateLimitTests : IAsyncLifetime
             .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
     }
 }
+
+public sealed class SignInRateLimitTests : IAsyncLifetime
+{
+    private readonly IdentityApp _app = new();
+
+    public async Task InitializeAsync()
+    {
+        await _app.InitializeAsync();
+        _app.Settings["RateLimits:auth:PermitsPerMinute"] = "2";
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Starting_sign_in_too_often_from_one_address_is_rate_limited()
+    {
+        var client = _app.CreateHttpsClient();
+        for (var i = 0; i < 2; i++) (await client.GetAsync("/signin/linkedin")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var limited = await client.GetAsync("/signin/linkedin");
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        _app.LinkedIn.Server.Requests.ShouldBeEmpty();
+    }
+}
+
+public sealed class LinkedInConfigurationTests
+{
+    [Fact]
+    public async Task A_LinkedIn_client_id_without_a_secret_stops_the_app_naming_the_key()
+    {
+        await using var app = new AppFactory();
+        await app.InitializeAsync();
+        app.Settings["Authentication:LinkedIn:ClientId"] = "client-only";
+        var ex = Should.Throw<Exception>(() => app.CreateHttpsClient());
+        (ex.ToString()).ShouldContain("Authentication:LinkedIn:ClientSecret");
+    }
+}

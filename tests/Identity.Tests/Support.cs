@@ -23,10 +23,10 @@ namespace TechInterviewCoach.Identity.Tests;
 /// </summary>
 internal static class ModuleExportsStandIn
 {
-    public static void Register(IServiceCollection services, DeletionBlockersStandIn blockers)
+    public static void Register(IServiceCollection services, DeletionBlockersStandIn blockers, bool standInForMatching = true)
     {
         services.AddSingleton(blockers);
-        services.AddTransient<IRequestHandler<ExportMatchingData, PersonalDataPart>, MatchingExport>();
+        if (standInForMatching) services.AddTransient<IRequestHandler<ExportMatchingData, PersonalDataPart>, MatchingExport>();
         services.AddTransient<IRequestHandler<ExportMessagingData, PersonalDataPart>, MessagingExport>();
         services.AddTransient<IRequestHandler<ExportOrdersData, PersonalDataPart>, OrdersExport>();
         services.AddTransient<IRequestHandler<GetDeletionBlockers, IReadOnlyList<string>>, BlockersHandler>();
@@ -118,9 +118,21 @@ internal sealed class LinkedInStandIn
 }
 
 /// <summary>The app with LinkedIn pointed at the stand-in, and the other modules' handlers stood in.</summary>
-public sealed class IdentityApp : AppFactory
+public sealed class IdentityApp : IdentityAppBase;
+
+public abstract class IdentityAppBase : AppFactory
 {
+    protected IdentityAppBase(bool standInForMatching = true)
+    {
+        StandInForMatching = standInForMatching;
+        Settings["Matching:CvStoragePath"] = CvDirectory;
+    }
+
+    public string CvDirectory { get; } = Path.Combine(Path.GetTempPath(), "tic-identity-cv-" + Guid.NewGuid().ToString("N"));
+
     internal LinkedInStandIn LinkedIn { get; } = new();
+    /// <summary>False: the real Matching module answers the export (it is on main).</summary>
+    public bool StandInForMatching { get; }
     internal DeletionBlockersStandIn Blockers { get; } = new();
 
     public override async Task InitializeAsync()
@@ -129,13 +141,14 @@ public sealed class IdentityApp : AppFactory
         await LinkedIn.StartAsync();
         LinkedIn.Configure(this);
         Settings["Admin:Emails:0"] = "Boss@Example.test";
-        ConfigureServices = services => ModuleExportsStandIn.Register(services, Blockers);
+        ConfigureServices = services => ModuleExportsStandIn.Register(services, Blockers, StandInForMatching);
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
         if (LinkedIn.Server is not null) await LinkedIn.Server.DisposeAsync();
+        try { Directory.Delete(CvDirectory, recursive: true); } catch (IOException) { }
     }
 
     internal Task<T> InIdentityAsync<T>(Func<IdentityDbContext, Task<T>> action) =>
@@ -163,15 +176,17 @@ public sealed class IdentityApp : AppFactory
     }
 
     /// <summary>Every text value in the identity tables, read with plain SQL (not through the model).</summary>
-    internal Task<string> AllIdentityTextAsync() => InIdentityAsync(async db =>
+    internal Task<string> AllIdentityTextAsync() => AllSchemaTextAsync("identity");
+
+    /// <summary>Every text value in every table of a module's schema (PostgreSQL), read with plain SQL.</summary>
+    internal Task<string> AllSchemaTextAsync(string schema) => InIdentityAsync(async db =>
     {
         var conn = db.Database.GetDbConnection();
         await conn.OpenAsync();
-        var names = TechInterviewCoach.BuildingBlocks.Persistence.DbNames.For(db.Database.ProviderName, IdentityDbContext.ModuleName);
         var tables = new List<string>();
         await using (var cmd = conn.CreateCommand())
         {
-            cmd.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'identity' AND table_name NOT LIKE '__ef%'";
+            cmd.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "' AND table_name NOT LIKE '\\_\\_ef%'";
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
@@ -180,7 +195,7 @@ public sealed class IdentityApp : AppFactory
         foreach (var table in tables)
         {
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = $"SELECT * FROM identity.\"{table}\"";
+            cmd.CommandText = $"SELECT * FROM \"{schema}\".\"{table}\"";
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync())
                 for (var i = 0; i < reader.FieldCount; i++)

@@ -33,6 +33,12 @@ internal static class LinkedInAuthentication
     public static void Add(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection("Authentication:LinkedIn");
+        // A half-configured LinkedIn stops the app at start, naming the key, rather than failing at the first sign-in.
+        if (string.IsNullOrWhiteSpace(section["ClientSecret"]))
+            throw new InvalidOperationException("Authentication:LinkedIn:ClientSecret is required when Authentication:LinkedIn:ClientId is set.");
+        foreach (var key in new[] { "AuthorizationEndpoint", "TokenEndpoint", "UserInformationEndpoint" })
+            if (!string.IsNullOrWhiteSpace(section[key]) && !Uri.TryCreate(section[key], UriKind.Absolute, out _))
+                throw new InvalidOperationException($"Authentication:LinkedIn:{key} must be an absolute URL.");
         var requireHttps = configuration.GetValue<bool?>("Security:RequireHttps") ?? !environment.IsDevelopment();
         services.AddAuthentication()
             .AddCookie(ExternalScheme, o =>
@@ -48,7 +54,7 @@ internal static class LinkedInAuthentication
             {
                 o.SignInScheme = ExternalScheme;
                 o.ClientId = section["ClientId"]!;
-                o.ClientSecret = section["ClientSecret"] ?? "";
+                o.ClientSecret = section["ClientSecret"]!;
                 o.AuthorizationEndpoint = Or(section["AuthorizationEndpoint"], DefaultAuthorizationEndpoint);
                 o.TokenEndpoint = Or(section["TokenEndpoint"], DefaultTokenEndpoint);
                 o.UserInformationEndpoint = Or(section["UserInformationEndpoint"], DefaultUserInformationEndpoint);

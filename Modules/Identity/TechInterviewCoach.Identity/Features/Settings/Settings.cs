@@ -13,7 +13,6 @@ using TechInterviewCoach.Identity.SignIn;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.Identity.SignIn;
 using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Identity.Features.Settings;
@@ -35,7 +34,7 @@ internal sealed record SettingsView(
 
 internal sealed record GetSettingsQuery(Guid UserId) : IRequest<SettingsView>;
 
-internal sealed class GetSettingsHandler(IdentityDbContext db, IMemoryCache cache) : IRequestHandler<GetSettingsQuery, SettingsView>
+internal sealed class GetSettingsHandler(IdentityDbContext db) : IRequestHandler<GetSettingsQuery, SettingsView>
 {
     public async Task<SettingsView> Handle(GetSettingsQuery request, CancellationToken cancellationToken)
     {
