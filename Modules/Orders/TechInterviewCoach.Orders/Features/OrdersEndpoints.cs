@@ -44,7 +44,7 @@ internal static class OrdersEndpoints
                 }
                 catch (CheckoutUnavailableException e) { return Unavailable(e); }
             })
-            .RequireAuthorization(Policies.Coachee).RequireRateLimiting(RateLimitPolicies.Writes)
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Creates a pending order holding the slots and a Stripe Checkout Session; answers its URL.");
 
         api.MapPost("/{orderId:guid}/checkout/retry", async (Guid orderId, HttpRequest request, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
@@ -52,7 +52,7 @@ internal static class OrdersEndpoints
                 try { return Results.Ok(await m.Send(new RetryCheckout(orderId, user.GetUserId(), Origin(request)), ct)); }
                 catch (CheckoutUnavailableException e) { return Unavailable(e); }
             })
-            .RequireAuthorization(Policies.Coachee).RequireRateLimiting(RateLimitPolicies.Writes)
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Retries creating the Checkout Session of a pending order with its stored idempotency key.");
 
         api.MapGet("/{orderId:guid}", async (Guid orderId, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>

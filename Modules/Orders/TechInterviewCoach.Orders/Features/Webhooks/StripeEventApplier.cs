@@ -63,7 +63,8 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
     {
         var order = await SessionOrderAsync(session, ct);
         if (order is null) return;
-        order.PaymentIntentId ??= Str(session, "payment_intent");
+        // The Checkout Session's payment intent exists once the customer pays: the event's value is the truth.
+        if (Str(session, "payment_intent") is { } pi) order.PaymentIntentId = pi;
         order.CheckoutSessionId ??= Str(session, "id");
         if (OrderStates.IsPaid(order.State)) return;
         var wasEnded = order.State is OrderState.Expired or OrderState.Failed;
@@ -86,7 +87,7 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
     {
         var order = await SessionOrderAsync(session, ct);
         if (order is null) return;
-        order.PaymentIntentId ??= Str(session, "payment_intent");
+        if (Str(session, "payment_intent") is { } pi && !OrderStates.IsPaid(order.State)) order.PaymentIntentId = pi;
         order.MoveTo(OrderState.Processing, Now, Stripe, "Checkout completed; the payment is still processing", ev.Id);
     }
 
