@@ -27,6 +27,7 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
         {
             try
             {
+                await ExpireAbandonedAsync(stoppingToken);
                 var worked = await ProcessDueAsync(50, stoppingToken);
                 if (worked > 0) continue;
             }
@@ -35,6 +36,30 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
             try { await signal.WaitAsync(options.Value.EventPollInterval, stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
+    }
+
+    private DateTime _nextSweep;
+
+    /// <summary>
+    /// Releases the slots of pending orders whose checkout can no longer be paid (Stripe never answered, or the
+    /// expiry event never came): past the session's lifetime plus a grace period. A late payment still lands (Expired → Paid).
+    /// </summary>
+    public async Task ExpireAbandonedAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (now < _nextSweep) return;
+        _nextSweep = now.AddMinutes(1);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        var cutoff = now.AddMinutes(-(options.Value.CheckoutExpiryMinutes + 15));
+        var stale = await db.Orders.Include(o => o.Bookings).Where(o => o.State == OrderState.Pending && o.CreatedAt < cutoff).Take(100).ToListAsync(ct);
+        foreach (var order in stale)
+        {
+            if (!order.MoveTo(OrderState.Expired, now, "system", "Checkout abandoned", null)) continue;
+            foreach (var b in order.Bookings.Where(b => b.Status == BookingStatus.Held)) b.Status = BookingStatus.Released;
+        }
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { /* a webhook changed one meanwhile; the next sweep looks again */ }
     }
 
     /// <summary>Processes the events due now; returns how many were attempted.</summary>
