@@ -4,9 +4,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TechInterviewCoach.BuildingBlocks.Composition;
 using TechInterviewCoach.BuildingBlocks.Persistence;
 using TechInterviewCoach.Orders.Data;
+using TechInterviewCoach.Orders.Features;
+using TechInterviewCoach.Orders.Features.Simulator;
+using TechInterviewCoach.Orders.Features.Webhooks;
+using TechInterviewCoach.Orders.Stripe;
 
 namespace TechInterviewCoach.Orders;
 
@@ -18,10 +23,34 @@ public sealed class OrdersModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<OrdersDbContext>(Name);
+        services.AddValidatedOptions<StripeOptions>(configuration, StripeOptions.Section);
+        services.AddValidatedOptions<OrdersOptions>(configuration, OrdersOptions.Section);
+
+        services.AddHttpClient<StripeClient>((sp, http) =>
+        {
+            var o = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
+            http.BaseAddress = new Uri(o.ApiBase.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(30);
+        });
+        services.AddSingleton<SimulatorEvents>();
+        services.AddScoped<SimulatedStripe>();
+        services.AddScoped<IStripeGateway>(sp => sp.GetRequiredService<IOptions<StripeOptions>>().Value.Simulated
+            ? sp.GetRequiredService<SimulatedStripe>()
+            : sp.GetRequiredService<StripeClient>());
+
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<StripeEventSignal>();
+        services.AddScoped<WebhookReceiver>();
+        services.AddScoped<StripeEventApplier>();
+        services.AddScoped<OrderNotifier>();
+        services.AddSingleton<StripeEventProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<StripeEventProcessor>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/orders").WithTags("Orders");
+        OrdersEndpoints.Map(api);
+        WebhookReceiver.Map(endpoints);
     }
 }

@@ -1,0 +1,177 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TechInterviewCoach.BuildingBlocks.Application;
+using TechInterviewCoach.Matching.Contracts;
+using TechInterviewCoach.Orders.Data;
+using TechInterviewCoach.Orders.Domain;
+using TechInterviewCoach.Orders.Stripe;
+using TechInterviewCoach.SharedKernel;
+using TechInterviewCoach.SharedKernel.Outbound;
+
+namespace TechInterviewCoach.Orders.Features.Checkout;
+
+internal static class Pricing
+{
+    /// <summary>The platform fee: percent of gross, rounded half up to a whole minor unit.</summary>
+    public static long Fee(long grossMinor, decimal percent) =>
+        (long)Math.Round(grossMinor * percent / 100m, MidpointRounding.AwayFromZero);
+}
+
+internal sealed record CheckoutResult(Guid OrderId, string CheckoutUrl);
+
+/// <summary>Stripe stayed unavailable: the order is kept pending with its slots held and can be retried with the same key.</summary>
+internal sealed class CheckoutUnavailableException(Guid orderId, string message) : Exception(message)
+{
+    public Guid OrderId { get; } = orderId;
+}
+
+/// <param name="IdempotencyKey">Optional client key: the same key returns (or resumes) the same order.</param>
+/// <param name="BaseUrl">The app's public origin for Stripe's success/cancel URLs.</param>
+internal sealed record StartCheckout(Guid CoacheeId, Guid ListingId, IReadOnlyList<DateTime> SlotStarts, string? IdempotencyKey, string BaseUrl)
+    : IRequest<CheckoutResult>;
+
+internal sealed class StartCheckoutValidator : AbstractValidator<StartCheckout>
+{
+    public StartCheckoutValidator()
+    {
+        RuleFor(x => x.ListingId).NotEmpty();
+        RuleFor(x => x.SlotStarts).NotNull().Must(s => s.Count is > 0 and <= 50).WithMessage("Choose a time for each session.");
+        RuleFor(x => x.SlotStarts).Must(s => s.Distinct().Count() == s.Count).When(x => x.SlotStarts is not null).WithMessage("Choose a different time for each session.");
+        RuleFor(x => x.IdempotencyKey).MaximumLength(100);
+    }
+}
+
+internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediator, IStripeGateway stripe, TimeProvider time,
+    IOptions<OrdersOptions> options) : IRequestHandler<StartCheckout, CheckoutResult>
+{
+    public async Task<CheckoutResult> Handle(StartCheckout request, CancellationToken ct)
+    {
+        if (request.IdempotencyKey is { Length: > 0 } key)
+        {
+            var existing = await db.Orders.Include(o => o.Bookings).SingleOrDefaultAsync(o => o.CoacheeId == request.CoacheeId && o.IdempotencyKey == key, ct);
+            if (existing is not null) return await CheckoutSessions.EnsureAsync(db, stripe, time, options.Value, existing, request.BaseUrl, ct);
+        }
+
+        var listing = await mediator.Send(new GetListingForPurchase(request.ListingId), ct)
+                      ?? throw new NotFoundException("listing_not_found", "This listing does not exist.");
+        if (listing.CoachId == request.CoacheeId)
+            throw new ConflictException("own_listing", "You cannot buy your own listing.");
+        if (!listing.IsPublished || !listing.CoachIsListed)
+            throw new ConflictException("listing_unavailable", "This listing is not available for purchase.");
+        if (!Currencies.IsSupported(listing.Currency) || listing.PriceMinor <= 0)
+            throw new ConflictException("listing_unavailable", "This listing has no valid price.");
+        var account = await db.PayoutAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CoachId == listing.CoachId, ct);
+        if (account is null || !account.Payable)
+            throw new ConflictException("coach_not_payable", "This coach cannot take payments yet.");
+        if (request.SlotStarts.Count != listing.Sessions)
+            throw new InputException("wrong_slot_count", "slotStarts", $"Choose exactly {listing.Sessions} time(s), one per session.");
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var starts = request.SlotStarts.Select(s => DateTime.SpecifyKind(s.Kind == DateTimeKind.Local ? s.ToUniversalTime() : s, DateTimeKind.Utc)).OrderBy(s => s).ToList();
+        var availability = await mediator.Send(new GetCoachAvailability(listing.CoachId), ct)
+                           ?? throw new ConflictException("slot_unavailable", "This coach has no bookable times.");
+        var o = options.Value;
+        var offered = SlotCalendar.Offered(availability, listing.SessionMinutes, now.AddHours(o.MinimumNoticeHours), now.AddDays(o.BookingHorizonDays)).ToHashSet();
+        if (starts.Any(s => !offered.Contains(s)))
+            throw new ConflictException("slot_unavailable", "One of the chosen times is not in the coach's availability.");
+        for (var i = 1; i < starts.Count; i++)
+            if (starts[i] < starts[i - 1].AddMinutes(listing.SessionMinutes))
+                throw new ConflictException("slot_unavailable", "The chosen times overlap.");
+        if (await SlotsTakenAsync(listing.CoachId, starts, listing.SessionMinutes, ct))
+            throw new ConflictException("slot_taken", "One of the chosen times was just booked by someone else. Please choose another.");
+
+        var fee = Pricing.Fee(listing.PriceMinor, o.PlatformFeePercent);
+        var order = new Order
+        {
+            Id = Guid.CreateVersion7(), CoachId = listing.CoachId, CoacheeId = request.CoacheeId, ListingId = listing.ListingId,
+            ListingTitle = listing.Title.Length > 200 ? listing.Title[..200] : listing.Title, Sessions = listing.Sessions,
+            SessionMinutes = listing.SessionMinutes, Currency = listing.Currency.ToUpperInvariant(), GrossMinor = listing.PriceMinor,
+            PlatformFeeMinor = fee, CoachNetMinor = listing.PriceMinor - fee, State = OrderState.Pending,
+            DestinationAccountId = account.StripeAccountId, CreatedAt = now, UpdatedAt = now, Version = Guid.NewGuid(),
+        };
+        order.IdempotencyKey = request.IdempotencyKey is { Length: > 0 } k ? k : $"checkout-{order.Id}";
+        foreach (var s in starts)
+            order.Bookings.Add(new Booking
+            {
+                Id = Guid.CreateVersion7(), OrderId = order.Id, CoachId = order.CoachId, CoacheeId = order.CoacheeId,
+                StartsAt = s, EndsAt = s.AddMinutes(order.SessionMinutes), Status = BookingStatus.Held, CreatedAt = now,
+            });
+        order.Record(now, $"coachee:{request.CoacheeId}", $"Order created for {Currencies.Format(order.GrossMinor, order.Currency)} (platform fee {Currencies.Format(fee, order.Currency)}); {starts.Count} slot(s) held", null);
+        db.Orders.Add(order);
+        db.Enqueue(new TrackEvent(request.CoacheeId, AnalyticsEvents.CheckoutStarted, new Dictionary<string, string>
+        {
+            ["order_id"] = order.Id.ToString(), ["currency"] = order.Currency, ["amount_minor"] = order.GrossMinor.ToString(), ["sessions"] = order.Sessions.ToString(),
+        }), time.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The partial unique index on (coach_id, starts_at) caught a concurrent booking of the same slot.
+            db.ChangeTracker.Clear();
+            if (request.IdempotencyKey is { Length: > 0 } again)
+            {
+                var raced = await db.Orders.Include(x => x.Bookings).SingleOrDefaultAsync(x => x.CoacheeId == request.CoacheeId && x.IdempotencyKey == again, ct);
+                if (raced is not null) return await CheckoutSessions.EnsureAsync(db, stripe, time, o, raced, request.BaseUrl, ct);
+            }
+            throw new ConflictException("slot_taken", "One of the chosen times was just booked by someone else. Please choose another.");
+        }
+        return await CheckoutSessions.EnsureAsync(db, stripe, time, o, order, request.BaseUrl, ct);
+    }
+
+    private async Task<bool> SlotsTakenAsync(Guid coachId, List<DateTime> starts, int minutes, CancellationToken ct)
+    {
+        var from = starts[0].AddDays(-1);
+        var to = starts[^1].AddMinutes(minutes);
+        var active = await db.Bookings.AsNoTracking()
+            .Where(b => b.CoachId == coachId && (b.Status == BookingStatus.Held || b.Status == BookingStatus.Booked) && b.StartsAt >= from && b.StartsAt < to)
+            .Select(b => new { b.StartsAt, b.EndsAt }).ToListAsync(ct);
+        return starts.Any(s => active.Any(b => b.StartsAt < s.AddMinutes(minutes) && s < b.EndsAt));
+    }
+}
+
+/// <summary>Creates (or re-creates with the same idempotency key) the Checkout Session of a pending order.</summary>
+internal static class CheckoutSessions
+{
+    public static async Task<CheckoutResult> EnsureAsync(OrdersDbContext db, IStripeGateway stripe, TimeProvider time, OrdersOptions options,
+        Order order, string baseUrl, CancellationToken ct)
+    {
+        if (order.CheckoutUrl is not null && order.State is OrderState.Pending) return new CheckoutResult(order.Id, order.CheckoutUrl);
+        if (order.State is not OrderState.Pending)
+            throw new ConflictException("order_not_pending", $"This order is {OrderStates.Label(order.State).ToLowerInvariant()}; it cannot be paid again.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var origin = baseUrl.TrimEnd('/');
+        StripeCheckoutSession session;
+        try
+        {
+            session = await stripe.CreateCheckoutSessionAsync(new CheckoutSessionRequest(
+                order.Id, order.Sessions > 1 ? $"{order.ListingTitle} ({order.Sessions} sessions)" : order.ListingTitle,
+                order.GrossMinor, order.Currency, order.PlatformFeeMinor, order.DestinationAccountId,
+                $"{origin}/orders/{order.Id}?checkout=success", $"{origin}/orders/{order.Id}?checkout=cancelled",
+                now.AddMinutes(options.CheckoutExpiryMinutes)), order.IdempotencyKey, ct);
+        }
+        catch (StripeUnavailableException e)
+        {
+            order.Record(now, "system", "Stripe was unavailable; the order stays pending and can be retried", null);
+            await db.SaveChangesAsync(ct);
+            throw new CheckoutUnavailableException(order.Id, e.Message);
+        }
+        catch (StripeApiException e)
+        {
+            order.MoveTo(OrderState.Failed, now, "stripe", $"Stripe rejected the Checkout Session: {e.Message}", null);
+            foreach (var b in order.Bookings.Where(b => b.Status == BookingStatus.Held)) b.Status = BookingStatus.Released;
+            await db.SaveChangesAsync(ct);
+            throw new ConflictException("payment_provider_rejected", e.Message);
+        }
+        order.CheckoutSessionId = session.Id;
+        order.CheckoutUrl = session.Url;
+        order.PaymentIntentId ??= session.PaymentIntentId;
+        order.Touch(now);
+        order.Record(now, "system", $"Checkout Session {session.Id} created", null);
+        await db.SaveChangesAsync(ct);
+        return new CheckoutResult(order.Id, session.Url);
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.Extensions.DependencyInjection;
+using TechInterviewCoach.SharedKernel.Outbound;
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TechInterviewCoach.Orders.Contracts;
+using TechInterviewCoach.Orders.Domain;
+using TechInterviewCoach.Orders.Stripe;
+using TechInterviewCoach.SharedKernel;
+
+namespace TechInterviewCoach.Orders.Tests;
+
+public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
+{
+    [Fact]
+    public async Task A_coach_connects_an_express_account_once_and_becomes_payable_on_return()
+    {
+        var coach = await app.CreateUserAsync(Roles.Coach, "Olga", null, "Europe/Berlin");
+        var link = await (await coach.Client.PostAsync("/api/orders/payouts/onboarding", null)).ReadJsonAsync<JsonElement>();
+        link.GetProperty("url").GetString().ShouldStartWith("https://");
+        (await coach.Client.PostAsync("/api/orders/payouts/onboarding", null)).EnsureSuccessStatusCode();
+
+        var creates = app.Stripe.To("POST", "/v1/accounts").Where(r => StripeStandIn.FormOf(r)["metadata[coach_id]"] == coach.Id.ToString()).ToList();
+        creates.Count.ShouldBe(1, "one connected account per coach");
+        var form = StripeStandIn.FormOf(creates[0]);
+        form["type"].ShouldBe("express");
+        form["capabilities[transfers][requested]"].ShouldBe("true");
+        creates[0].Header("Authorization").ShouldBe("Bearer sk_test_orders");
+        creates[0].Header("Stripe-Version").ShouldBe(StripeOptions.ApiVersion);
+        creates[0].Header("Idempotency-Key").ShouldBe($"account-{coach.Id}");
+        var linkForm = StripeStandIn.FormOf(app.Stripe.To("POST", "/v1/account_links").Last());
+        linkForm["type"].ShouldBe("account_onboarding");
+        linkForm["refresh_url"].ShouldEndWith("/coach/payouts/refresh");
+        linkForm["return_url"].ShouldEndWith("/coach/payouts/return");
+
+        (await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new IsCoachPayable(coach.Id)))).ShouldBeFalse();
+        var status = await (await coach.Client.PostAsync("/api/orders/payouts/refresh", null)).ReadJsonAsync<JsonElement>();
+        status.GetProperty("payable").GetBoolean().ShouldBeTrue();
+        (await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new IsCoachPayable(coach.Id)))).ShouldBeTrue();
+        var published = await app.InScopeAsync(sp => sp.GetRequiredService<TechInterviewCoach.BuildingBlocks.Outbox.PlatformDbContext>()
+            .OutboxMessages.Where(m => m.Type.EndsWith(nameof(CoachPayoutStatusChanged)) && m.Payload.Contains(coach.Id.ToString())).ToListAsync());
+        published.Count.ShouldBe(1);
+        published[0].Payload.ShouldContain("\"payoutsEnabled\":true");
+    }
+
+    [Fact]
+    public async Task Checkout_creates_a_pending_order_and_a_session_with_the_platform_fee_and_destination()
+    {
+        app.Settings.ShouldNotBeNull();
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id, priceMinor: 12345, sessions: 3);
+        var buyer = await app.CreateUserAsync(Roles.Coachee, "Buyer", null, "America/New_York");
+        var quote = await buyer.Client.GetJsonAsync<JsonElement>($"/api/orders/checkout/{listing.ListingId}");
+        quote.GetProperty("platformFeeMinor").GetInt64().ShouldBe(1852); // 15% of 12345 = 1851.75, half up
+        quote.GetProperty("coachNetMinor").GetInt64().ShouldBe(12345 - 1852);
+
+        var slots = await app.SlotsAsync(buyer, listing.ListingId, 3);
+        var response = await OrdersApp.CheckoutAsync(buyer, listing.ListingId, slots);
+        var body = await response.ReadJsonAsync<JsonElement>();
+        var orderId = body.GetProperty("orderId").GetGuid();
+        body.GetProperty("checkoutUrl").GetString().ShouldStartWith("https://checkout.stripe.com/");
+
+        var call = app.Stripe.To("POST", "/v1/checkout/sessions").Single(r => StripeStandIn.FormOf(r)["metadata[order_id]"] == orderId.ToString());
+        var form = StripeStandIn.FormOf(call);
+        form["mode"].ShouldBe("payment");
+        form["line_items[0][price_data][currency]"].ShouldBe("usd");
+        form["line_items[0][price_data][unit_amount]"].ShouldBe("12345");
+        form["line_items[0][price_data][product_data][name]"].ShouldContain("3 sessions");
+        form["payment_intent_data[application_fee_amount]"].ShouldBe("1852");
+        form["payment_intent_data[transfer_data][destination]"].ShouldStartWith("acct_test_");
+        form["success_url"].ShouldEndWith($"/orders/{orderId}?checkout=success");
+        form.ShouldContainKey("cancel_url");
+        form.ShouldContainKey("expires_at");
+        call.Header("Authorization").ShouldBe("Bearer sk_test_orders");
+        call.Header("Stripe-Version").ShouldBe(StripeOptions.ApiVersion);
+
+        var order = await app.OrderAsync(orderId);
+        order.State.ShouldBe(OrderState.Pending);
+        call.Header("Idempotency-Key").ShouldBe(order.IdempotencyKey);
+        order.Bookings.Count.ShouldBe(3);
+        order.Bookings.ShouldAllBe(b => b.Status == BookingStatus.Held);
+        order.GrossMinor.ShouldBe(12345);
+        (await app.InScopeAsync(sp => sp.GetRequiredService<TechInterviewCoach.BuildingBlocks.Outbox.PlatformDbContext>()
+            .OutboxMessages.AnyAsync(m => m.Type.EndsWith("TrackEvent") && m.Payload.Contains("checkout_started") && m.Payload.Contains(orderId.ToString())))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Buying_ones_own_an_unpublished_or_an_unpayable_listing_or_a_taken_slot_is_refused_without_an_order_or_a_Stripe_call()
+    {
+        var coach = await app.PayableCoachAsync();
+        var unpayable = await app.CreateUserAsync(Roles.Coach, "No Stripe");
+        var own = app.Matching.AddListing(coach.Id);
+        var hidden = app.Matching.AddListing(coach.Id, published: false);
+        var notPayable = app.Matching.AddListing(unpayable.Id);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var slots = await app.SlotsAsync(buyer, own.ListingId, 1);
+        var before = app.Stripe.To("POST", "/v1/checkout/sessions").Count;
+
+        await (await OrdersApp.CheckoutAsync(coach, own.ListingId, slots)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "own_listing");
+        await (await OrdersApp.CheckoutAsync(buyer, hidden.ListingId, slots)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "listing_unavailable");
+        await (await OrdersApp.CheckoutAsync(buyer, notPayable.ListingId, slots)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "coach_not_payable");
+        (await app.Db(db => db.Orders.CountAsync(o => o.CoacheeId == buyer.Id || o.CoacheeId == coach.Id))).ShouldBe(0);
+
+        (await OrdersApp.CheckoutAsync(buyer, own.ListingId, slots)).EnsureSuccessStatusCode();
+        var other = await app.CreateUserAsync(Roles.Coachee);
+        await (await OrdersApp.CheckoutAsync(other, own.ListingId, slots)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "slot_taken");
+        (await app.Db(db => db.Orders.CountAsync(o => o.CoacheeId == other.Id))).ShouldBe(0);
+        app.Stripe.To("POST", "/v1/checkout/sessions").Count.ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task When_Stripe_is_down_the_coachee_sees_a_clear_message_and_a_retry_with_the_same_key_charges_once()
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id, priceMinor: 5000);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var slots = await app.SlotsAsync(buyer, listing.ListingId, 1);
+        app.Stripe.FailCheckouts = 4; // the first try and its 3 retries
+        var failed = await OrdersApp.CheckoutAsync(buyer, listing.ListingId, slots, key: "client-key-1");
+        var problem = await failed.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "payment_provider_unavailable");
+        problem.GetProperty("detail").GetString()!.ShouldContain("Nothing was charged");
+        var orderId = problem.GetProperty("orderId").GetGuid();
+        (await app.OrderAsync(orderId)).State.ShouldBe(OrderState.Pending);
+
+        var retried = await (await OrdersApp.CheckoutAsync(buyer, listing.ListingId, slots, key: "client-key-1")).ReadJsonAsync<JsonElement>();
+        retried.GetProperty("orderId").GetGuid().ShouldBe(orderId);
+        var calls = app.Stripe.To("POST", "/v1/checkout/sessions").Where(r => StripeStandIn.FormOf(r).GetValueOrDefault("metadata[order_id]") == orderId.ToString()
+                                                                           || r.Header("Idempotency-Key") == "client-key-1").ToList();
+        calls.Count.ShouldBe(5);
+        calls.ShouldAllBe(c => c.Header("Idempotency-Key") == "client-key-1");
+        (await app.Db(db => db.Orders.CountAsync(o => o.CoacheeId == buyer.Id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_bookings_of_one_slot_leave_exactly_one_order_holding_it()
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id);
+        var buyers = new List<TestUser>();
+        for (var i = 0; i < 20; i++) buyers.Add(await app.CreateUserAsync(Roles.Coachee, $"Buyer {i}"));
+        var slot = (await app.SlotsAsync(buyers[0], listing.ListingId, 1, skip: 5)).Single();
+
+        var responses = await Task.WhenAll(buyers.Select(b => OrdersApp.CheckoutAsync(b, listing.ListingId, [slot])));
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        foreach (var r in responses.Where(r => r.StatusCode != HttpStatusCode.OK)) await r.ShouldBeProblemAsync(HttpStatusCode.Conflict, "slot_taken");
+        (await app.Db(db => db.Bookings.CountAsync(b => b.CoachId == coach.Id && b.StartsAt == slot && (b.Status == BookingStatus.Held || b.Status == BookingStatus.Booked)))).ShouldBe(1);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using TechInterviewCoach.Orders.Stripe;
+
+namespace TechInterviewCoach.Orders.Tests;
+
+/// <summary>Stripe's official example objects (tests/Orders.Tests/Vendor/stripe/fixtures3.json, MIT), patched per test.</summary>
+public static class StripeFixtures
+{
+    private static readonly Lazy<JsonObject> Resources = new(() =>
+        (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Vendor", "stripe", "fixtures3.json")))!["resources"]!);
+
+    public static JsonObject Get(string resource) => (JsonObject)Resources.Value[resource]!.DeepClone();
+
+    public static JsonObject Patch(this JsonObject o, Action<JsonObject> patch) { patch(o); return o; }
+
+    /// <summary>An event wrapping <paramref name="obj"/>, shaped like the fixture's event object.</summary>
+    public static string Event(string id, string type, JsonObject obj, DateTimeOffset created, string? account = null)
+    {
+        var ev = Get("event");
+        ev["id"] = id;
+        ev["type"] = type;
+        ev["created"] = created.ToUnixTimeSeconds();
+        ev["data"] = new JsonObject { ["object"] = obj };
+        if (account is not null) ev["account"] = account; else ev.Remove("account");
+        return ev.ToJsonString();
+    }
+
+    /// <summary>The Stripe-Signature header Stripe would send (t=…,v1=HMAC-SHA256("{t}.{body}")).</summary>
+    public static string Sign(string body, string secret, DateTimeOffset at)
+    {
+        var t = at.ToUnixTimeSeconds();
+        var mac = System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{body}"));
+        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
+    }
+}
+
+/// <summary>A local Stripe: answers with the fixtures, records every request, can be told to fail.</summary>
+public sealed class StripeStandIn : IAsyncDisposable
+{
+    private int _n;
+    public StandIn Server { get; private set; } = null!;
+    /// <summary>How many next Checkout Session calls answer 500.</summary>
+    public int FailCheckouts;
+
+    public static async Task<StripeStandIn> StartAsync()
+    {
+        var s = new StripeStandIn();
+        s.Server = await StandIn.StartAsync(app =>
+        {
+            app.MapPost("/v1/accounts", async (HttpRequest r) =>
+            {
+                var form = await Form(r);
+                return Json(StripeFixtures.Get("account").Patch(a =>
+                {
+                    a["id"] = "acct_test_" + form["metadata[coach_id]"].ToString().Replace("-", "")[..12];
+                    a["charges_enabled"] = false; a["payouts_enabled"] = false; a["details_submitted"] = false;
+                    a["requirements"]!["currently_due"] = new JsonArray("external_account", "tos_acceptance.date");
+                }));
+            });
+            app.MapGet("/v1/accounts/{id}", (string id) => Json(StripeFixtures.Get("account").Patch(a =>
+            {
+                a["id"] = id; a["charges_enabled"] = true; a["payouts_enabled"] = true; a["details_submitted"] = true;
+                a["requirements"]!["currently_due"] = new JsonArray();
+            })));
+            app.MapPost("/v1/account_links", () => Json(StripeFixtures.Get("account_link")));
+            app.MapPost("/v1/checkout/sessions", async (HttpRequest r) =>
+            {
+                if (Interlocked.Decrement(ref s.FailCheckouts) >= 0)
+                    return Results.Json(JsonNode.Parse("""{"error":{"type":"api_error","message":"An unknown error occurred"}}"""), statusCode: 500);
+                var form = await Form(r);
+                var n = Interlocked.Increment(ref s._n);
+                return Json(StripeFixtures.Get("checkout.session").Patch(cs =>
+                {
+                    cs["id"] = $"cs_test_{n}";
+                    cs["url"] = $"https://checkout.stripe.com/c/pay/cs_test_{n}";
+                    cs["metadata"] = new JsonObject { ["order_id"] = form["metadata[order_id]"].ToString() };
+                    cs["payment_intent"] = null; // created when the customer pays
+                    cs["amount_total"] = long.Parse(form["line_items[0][price_data][unit_amount]"]!);
+                }));
+            });
+            app.MapPost("/v1/refunds", async (HttpRequest r) =>
+            {
+                var form = await Form(r);
+                var n = Interlocked.Increment(ref s._n);
+                return Json(StripeFixtures.Get("refund").Patch(re =>
+                {
+                    re["id"] = $"re_test_{n}"; re["amount"] = long.Parse(form["amount"]!); re["payment_intent"] = form["payment_intent"].ToString(); re["status"] = "succeeded";
+                }));
+            });
+        });
+        return s;
+    }
+
+    private static async Task<Dictionary<string, Microsoft.Extensions.Primitives.StringValues>> Form(HttpRequest r)
+    {
+        using var reader = new StreamReader(r.Body);
+        return QueryHelpers.ParseQuery(await reader.ReadToEndAsync());
+    }
+
+    private static IResult Json(JsonObject o) => Results.Content(o.ToJsonString(), "application/json");
+
+    public static Dictionary<string, string> FormOf(RecordedRequest r) =>
+        QueryHelpers.ParseQuery(r.Body).ToDictionary(k => k.Key, k => k.Value.ToString());
+
+    public IReadOnlyList<RecordedRequest> Requests => Server.Requests;
+    public IReadOnlyList<RecordedRequest> To(string method, string path) => Server.RequestsTo(method, path);
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
