@@ -72,8 +72,8 @@ internal sealed class GetMatchesHandler(MatchingDbContext db, MatchSnapshotCache
         {
             db.Enqueue(new TrackEvent(r.CoacheeId, AnalyticsEvents.MatchesViewed, new Dictionary<string, string>
             {
-                ["result_count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["filtered"] = (r.InterviewType ?? r.Language) is not null || r.MaxBudgetMinor is not null || r.MinOverlapHours is not null ? "true" : "false",
+                ["count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["source"] = (r.InterviewType ?? r.Language) is not null || r.MaxBudgetMinor is not null || r.MinOverlapHours is not null ? "filtered" : "matches",
             }), now);
             await db.SaveChangesAsync(ct);
         }

@@ -23,7 +23,7 @@ internal sealed record ScoreComponent(string Factor, int Points, string Reason);
 /// <summary>
 /// The ranking, as points a person can follow. Interview types coached (+12 each, + up to 8 for how many people were
 /// coached), target roles (+10), target companies worked at (+12 each, at most 2), a shared language (+8, none: −30),
-/// weekly hours overlapping (+2 per hour, at most 20), within budget (+12, above: −10), experience for the seniority (+5),
+/// weekly hours overlapping (+4 per hour, at most 24; none: −10), within budget (+12, above: −10), experience for the seniority (+5),
 /// responsiveness (answers within 2 h: +10, within a day: +4, slower: −10; −8 per conversation waiting past the promise, at most −40).
 /// Equal scores are ordered by coach id.
 /// </summary>
@@ -114,9 +114,14 @@ internal static class Scoring
         var half = s.Slots.OverlapHalfHours(c.Slots);
         if (half > 0)
         {
-            var pts = Math.Min(20, half);
+            var pts = Math.Min(24, 2 * half);
             score += pts;
             explain?.Add(new("availability", pts, $"Overlaps {FormatHours(half)} of your weekly hours"));
+        }
+        else if (s.Slots.HalfHours > 0)
+        {
+            score -= 10;
+            explain?.Add(new("availability", -10, "No overlap with your weekly hours"));
         }
         // Budget (same currency only; there is no conversion).
         if (s.BudgetMinor is { } budget && c.MinPriceIn(s.Currency) is { } price)

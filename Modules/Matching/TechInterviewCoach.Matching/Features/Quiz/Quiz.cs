@@ -116,7 +116,7 @@ internal sealed class SubmitQuizHandler(MatchingDbContext db, TimeProvider time)
         var result = await new QuizAnswersValidator(QuizRules.Today(now.UtcDateTime, answers.TimeZone)).ValidateAsync(answers, ct);
         if (!result.IsValid) throw new ValidationException(result.Errors);
 
-        var retake = await db.QuizSubmissions.AnyAsync(s => s.UserId == request.UserId, ct);
+        var earlier = await db.QuizSubmissions.CountAsync(s => s.UserId == request.UserId, ct);
         db.QuizSubmissions.Add(new QuizSubmission
         {
             Id = Guid.CreateVersion7(), UserId = request.UserId, QuizVersion = QuizDefinition.Version,
@@ -124,11 +124,11 @@ internal sealed class SubmitQuizHandler(MatchingDbContext db, TimeProvider time)
         });
         var draft = await db.QuizDrafts.SingleOrDefaultAsync(d => d.UserId == request.UserId, ct);
         if (draft is not null) db.QuizDrafts.Remove(draft);
-        // No answers in analytics: only that the quiz was completed, its version and whether it is a retake.
+        // No answers in analytics: only that the quiz was completed, and how many times (properties from the analytics allow-list).
         db.Enqueue(new TrackEvent(request.UserId, AnalyticsEvents.QuizCompleted, new Dictionary<string, string>
         {
-            ["quiz_version"] = QuizDefinition.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["retake"] = retake ? "true" : "false",
+            ["count"] = (earlier + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["source"] = $"quiz_v{QuizDefinition.Version}",
         }), now);
         await db.SaveChangesAsync(ct);
         return Unit.Value;
