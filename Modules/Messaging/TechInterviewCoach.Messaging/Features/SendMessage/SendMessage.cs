@@ -50,9 +50,10 @@ internal sealed class SendMessageHandler(
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 10)
+            catch (DbUpdateException) when (attempt < 10)
             {
-                // Someone else's message took this number first: take the next one.
+                // Someone else's message took this number first (the conversation's number moved, or the unique
+                // (conversation, seq) index refused ours): take the next one.
                 db.ChangeTracker.Clear();
                 continue;
             }

@@ -56,7 +56,7 @@
   }
 
   function append(m) {
-    if (m.seq <= lastSeq || list.querySelector('[data-seq="' + m.seq + '"]')) return;
+    if (list.querySelector('[data-seq="' + m.seq + '"]')) return;
     var mine = m.senderId === me;
     var li = document.createElement("li");
     li.className = "message " + (mine ? "mine" : "theirs");
@@ -88,7 +88,10 @@
     linkify(body);
     li.appendChild(meta);
     li.appendChild(body);
-    list.appendChild(li);
+    var later = Array.prototype.find.call(list.querySelectorAll(".message"), function (x) {
+      return parseInt(x.getAttribute("data-seq"), 10) > m.seq;
+    });
+    if (later) list.insertBefore(li, later); else list.appendChild(li);
     lastSeq = Math.max(lastSeq, m.seq);
     list.scrollTop = list.scrollHeight;
   }
