@@ -47,13 +47,13 @@ internal sealed class Subscription : IDisposable
     public void Wake() => _wake.Writer.TryWrite(true);
     public void End() { try { _ended.Cancel(); } catch (ObjectDisposedException) { } }
 
-    /// <summary>True when woken, false when the timeout passed (time for a keep-alive).</summary>
+    /// <summary>True when woken; false when the timeout passed (time for a keep-alive), the stream was ended or the caller cancelled.</summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _ended.Token);
         cts.CancelAfter(timeout);
         try { await _wake.Reader.ReadAsync(cts.Token); return true; }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { return false; }
+        catch (OperationCanceledException) { return false; }
     }
 
     public void Dispose()

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Messaging.Contracts;
@@ -33,8 +34,12 @@ internal static class LiveStreamEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/conversations/{id:guid}/stream", async (Guid id, long? after, HttpContext http, ClaimsPrincipal user,
-                MessagingDbContext db, IMediator mediator, ChatHub hub, IOptions<MessagingOptions> options, CancellationToken ct) =>
+                MessagingDbContext db, IMediator mediator, ChatHub hub, IOptions<MessagingOptions> options, IHostApplicationLifetime lifetime, CancellationToken requestAborted) =>
             {
+                // End streams when the app stops (clients reconnect, with Last-Event-ID, to another instance) instead of holding shutdown.
+                var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+                http.Response.RegisterForDispose(stop);
+                var ct = stop.Token;
                 var me = user.GetUserId();
                 var conversation = await db.ForParticipantAsync(id, me, ct, tracked: false);
                 var from = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var last)
@@ -48,8 +53,11 @@ internal static class LiveStreamEndpoints
             .WithName("ConversationStream")
             .WithSummary("Live events of one conversation (text/event-stream); honours Last-Event-ID.");
 
-        api.MapGet("/stream", (HttpContext http, ClaimsPrincipal user, IServiceProvider services, ChatHub hub, IOptions<MessagingOptions> options, CancellationToken ct) =>
+        api.MapGet("/stream", (HttpContext http, ClaimsPrincipal user, IServiceProvider services, ChatHub hub, IOptions<MessagingOptions> options, IHostApplicationLifetime lifetime, CancellationToken requestAborted) =>
             {
+                var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+                http.Response.RegisterForDispose(stop);
+                var ct = stop.Token;
                 http.Response.Headers.CacheControl = "no-cache, no-store";
                 http.Response.Headers["X-Accel-Buffering"] = "no";
                 return TypedResults.ServerSentEvents(PersonEvents(services, hub, options.Value, user.GetUserId(), ct));
@@ -71,10 +79,10 @@ internal static class LiveStreamEndpoints
         {
             // Read what is newer than what this stream has sent (the subscription exists already, so nothing committed
             // from now on can slip between this read and the wait below).
-            var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == start.Id, ct);
-            if (conversation is null) yield break;
-            var batch = await db.Messages.AsNoTracking()
-                .Where(m => m.ConversationId == start.Id && m.Seq > after).OrderBy(m => m.Seq).Take(200).ToListAsync(ct);
+            var read = await Quietly(async () => (
+                await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == start.Id, ct),
+                await db.Messages.AsNoTracking().Where(m => m.ConversationId == start.Id && m.Seq > after).OrderBy(m => m.Seq).Take(200).ToListAsync(ct)), ct);
+            if (read.Item1 is not { } conversation || read.Item2 is not { } batch) yield break;
             foreach (var m in batch)
             {
                 var dto = m.ToDto(me, conversation, names);
@@ -106,6 +114,13 @@ internal static class LiveStreamEndpoints
         }
     }
 
+    /// <summary>Runs a read; default when the stream is ending (client gone or app stopping), so the stream ends quietly.</summary>
+    private static async Task<T?> Quietly<T>(Func<Task<T>> read, CancellationToken ct)
+    {
+        try { return await read(); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { return default; }
+    }
+
     private static async IAsyncEnumerable<SseItem<string>> PersonEvents(
         IServiceProvider services, ChatHub hub, MessagingOptions options, Guid me, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -114,7 +129,8 @@ internal static class LiveStreamEndpoints
         while (!ct.IsCancellationRequested && !subscription.Ended.IsCancellationRequested)
         {
             var mediator = services.GetRequiredService<IMediator>();
-            var count = await mediator.Send(new GetUnreadCount(me), ct);
+            var counted = await Quietly(async () => (int?)await mediator.Send(new GetUnreadCount(me), ct), ct);
+            if (counted is not { } count) yield break;
             if (sent != count)
             {
                 sent = count;
