@@ -7,6 +7,11 @@ using Microsoft.Extensions.Hosting;
 using TechInterviewCoach.BuildingBlocks.Composition;
 using TechInterviewCoach.BuildingBlocks.Persistence;
 using TechInterviewCoach.Matching.Data;
+using TechInterviewCoach.Matching.Features.Access;
+using TechInterviewCoach.Matching.Features.Coaches;
+using TechInterviewCoach.Matching.Features.Cv;
+using TechInterviewCoach.Matching.Features.Matches;
+using TechInterviewCoach.Matching.Features.Quiz;
 
 namespace TechInterviewCoach.Matching;
 
@@ -18,10 +23,19 @@ public sealed class MatchingModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<MatchingDbContext>(Name);
+        services.AddValidatedOptions<MatchingOptions>(configuration, MatchingOptions.Section);
+        services.AddSingleton<CvStore>();
+        services.AddSingleton<MatchSnapshotCache>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/matching").WithTags("Matching");
+        QuizEndpoints.Map(api);
+        CvEndpoints.Map(api);
+        CoachEndpoints.Map(api);
+        DirectoryEndpoints.Map(api);
+        MatchEndpoints.Map(api);
+        AccessEndpoints.Map(api);
     }
 }

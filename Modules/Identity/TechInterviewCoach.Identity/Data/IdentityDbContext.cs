@@ -25,6 +25,7 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             e.Property(u => u.TimeZone).HasMaxLength(64);
             e.Property(u => u.Roles).HasMaxLength(100);
             e.Property(u => u.SecurityStamp).HasMaxLength(64);
+            e.Property(u => u.PolicyVersion).HasMaxLength(20);
             e.Ignore(u => u.RoleList);
             e.Ignore(u => u.ContactEmail);
             e.HasIndex(u => u.LinkedInSub).IsUnique().HasDatabaseName(names.Index("users_linkedin_sub"));

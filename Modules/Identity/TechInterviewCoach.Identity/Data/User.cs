@@ -26,6 +26,12 @@ internal sealed class User
     public DateTime? OnboardedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
     public bool AnalyticsOptOut { get; set; }
+    /// <summary>When the person accepted the terms and the privacy policy (at onboarding).</summary>
+    public DateTime? TermsAcceptedAt { get; set; }
+    /// <summary>The version of the terms and privacy policy accepted, see <see cref="PolicyVersions"/>.</summary>
+    public string? PolicyVersion { get; set; }
+    /// <summary>True once the person corrected their name in Settings: LinkedIn sign-ins then no longer overwrite it.</summary>
+    public bool DisplayNameEdited { get; set; }
     /// <summary>Seeded by the Development demo data.</summary>
     public bool IsDemo { get; set; }
 
@@ -43,4 +49,10 @@ internal sealed class User
     public string? ContactEmail => string.IsNullOrWhiteSpace(NotificationEmail) ? Email : NotificationEmail;
 
     public static string NewStamp() => Guid.NewGuid().ToString("N");
+}
+
+/// <summary>The version of the terms of service and privacy policy people accept at onboarding.</summary>
+internal static class PolicyVersions
+{
+    public const string Current = "2026-11-22";
 }

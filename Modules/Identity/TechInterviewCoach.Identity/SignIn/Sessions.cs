@@ -42,7 +42,7 @@ internal static class Sessions
         if (id is null || stamp is null) { context.RejectPrincipal(); return; }
         var services = context.HttpContext.RequestServices;
         var cache = services.GetRequiredService<IMemoryCache>();
-        var key = $"identity:session:{id}:{stamp}";
+        var key = CacheKey(id.Value, stamp);
         if (cache.TryGetValue(key, out string? fingerprint) && fingerprint == Fingerprint(context.Principal!)) return;
 
         var db = services.GetRequiredService<IdentityDbContext>();
@@ -61,6 +61,14 @@ internal static class Sessions
         }
         cache.Set(key, Fingerprint(fresh), TimeSpan.FromSeconds(10));
     }
+
+    private static string CacheKey(Guid userId, string stamp) => $"identity:session:{userId}:{stamp}";
+
+    /// <summary>
+    /// Call after rotating a stamp or changing a status (sign out everywhere, suspension, deletion): this instance
+    /// stops trusting the cached check at once. Other instances notice within the cache's 10 seconds.
+    /// </summary>
+    public static void Forget(IMemoryCache cache, Guid userId, string oldStamp) => cache.Remove(CacheKey(userId, oldStamp));
 
     private static string Fingerprint(ClaimsPrincipal p) =>
         string.Join('|', p.Claims.Where(c => c.Type != AppClaims.SecurityStamp).Select(c => c.Type + "=" + c.Value).Order());

@@ -6,9 +6,95 @@ namespace TechInterviewCoach.Matching.Data;
 internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> options) : ModuleDbContext(options)
 {
     public const string ModuleName = "matching";
+    public const string SnapshotCounter = "coaches";
     public override string Module => ModuleName;
+
+    public DbSet<QuizDraft> QuizDrafts => Set<QuizDraft>();
+    public DbSet<QuizSubmission> QuizSubmissions => Set<QuizSubmission>();
+    public DbSet<CvFile> Cvs => Set<CvFile>();
+    public DbSet<CoachProfile> CoachProfiles => Set<CoachProfile>();
+    public DbSet<CoachStatus> CoachStatuses => Set<CoachStatus>();
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<MatchingCounter> Counters => Set<MatchingCounter>();
+
+    /// <summary>Saves, and bumps the coaches counter in the same transaction (every instance then rebuilds its snapshot).</summary>
+    public async Task SaveAndBumpAsync(CancellationToken ct)
+    {
+        var strategy = Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await Database.BeginTransactionAsync(ct);
+            await SaveChangesAsync(ct);
+            await Counters.Where(c => c.Name == SnapshotCounter).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), ct);
+            await tx.CommitAsync(ct);
+        });
+    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder, DbNames names)
     {
+        modelBuilder.Entity<QuizDraft>(e =>
+        {
+            e.ToTable(names.Table("quiz_drafts"), names.Schema);
+            e.HasKey(x => x.UserId);
+        });
+        modelBuilder.Entity<QuizSubmission>(e =>
+        {
+            e.ToTable(names.Table("quiz_submissions"), names.Schema);
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.UserId, x.SubmittedAt }).HasDatabaseName(names.Index("quiz_submissions_user"));
+        });
+        modelBuilder.Entity<CvFile>(e =>
+        {
+            e.ToTable(names.Table("cvs"), names.Schema);
+            e.HasKey(x => x.UserId);
+            e.Property(x => x.StorageId).HasMaxLength(64);
+            e.Property(x => x.FileName).HasMaxLength(200);
+        });
+        modelBuilder.Entity<CoachProfile>(e =>
+        {
+            e.ToTable(names.Table("coach_profiles"), names.Schema);
+            e.HasKey(x => x.CoachId);
+            e.Property(x => x.Headline).HasMaxLength(160);
+            e.Property(x => x.Bio).HasMaxLength(4000);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.HasIndex(x => x.IsListed).HasDatabaseName(names.Index("coach_profiles_listed"));
+        });
+        modelBuilder.Entity<CoachStatus>(e =>
+        {
+            e.ToTable(names.Table("coach_statuses"), names.Schema);
+            e.HasKey(x => x.CoachId);
+        });
+        modelBuilder.Entity<Listing>(e =>
+        {
+            e.ToTable(names.Table("listings"), names.Schema);
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Title).HasMaxLength(120);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.Ignore(x => x.PricePerSessionMinor);
+            e.HasIndex(x => x.CoachId).HasDatabaseName(names.Index("listings_coach"));
+        });
+        modelBuilder.Entity<AccessGrant>(e =>
+        {
+            e.ToTable(names.Table("access_grants"), names.Schema);
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.ConversationId).IsUnique().HasDatabaseName(names.Index("access_grants_conversation"));
+            e.HasIndex(x => new { x.CoacheeId, x.CoachId }).HasDatabaseName(names.Index("access_grants_pair"));
+        });
+        modelBuilder.Entity<AccessLogEntry>(e =>
+        {
+            e.ToTable(names.Table("access_log"), names.Schema);
+            e.HasKey(x => x.Id);
+            e.Property(x => x.What).HasMaxLength(10);
+            e.HasIndex(x => new { x.CoacheeId, x.At }).HasDatabaseName(names.Index("access_log_coachee"));
+        });
+        modelBuilder.Entity<MatchingCounter>(e =>
+        {
+            e.ToTable(names.Table("counters"), names.Schema);
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(40);
+        });
     }
 }

@@ -1,0 +1,20 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using TechInterviewCoach.Integrations.Data;
+using TechInterviewCoach.Integrations.Email;
+using TechInterviewCoach.SharedKernel;
+
+namespace TechInterviewCoach.Integrations.Pages.Admin;
+
+[Authorize(Policy = Policies.Admin)]
+internal sealed class EmailsModel(IMediator mediator, IOptions<ResendOptions> resend) : PageModel
+{
+    [FromQuery] public EmailStatus? Status { get; set; }
+    public IReadOnlyList<AdminEmailRow> Rows { get; private set; } = [];
+    public bool EmailEnabled => resend.Value.Enabled;
+
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await mediator.Send(new ListAdminEmails(Status), ct);
+}

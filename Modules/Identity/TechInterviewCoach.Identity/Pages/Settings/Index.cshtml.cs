@@ -1,0 +1,71 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using TechInterviewCoach.BuildingBlocks.Application;
+using TechInterviewCoach.BuildingBlocks.Web;
+using TechInterviewCoach.Identity.Features.Export;
+using TechInterviewCoach.Identity.Features.Settings;
+using TechInterviewCoach.SharedKernel;
+
+namespace TechInterviewCoach.Identity.Pages.Settings;
+
+[Authorize(Policy = Policies.Member)]
+[EnableRateLimiting(RateLimitPolicies.Writes)]
+internal sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? DisplayName { get; set; }
+        public string? Headline { get; set; }
+        public string? TimeZone { get; set; }
+        public string? NotificationEmail { get; set; }
+        public bool AnalyticsOptOut { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [FromQuery] public bool Saved { get; set; }
+    public SettingsView? View { get; private set; }
+    public IReadOnlyList<string> TimeZones => TimeZoneChoices.All;
+    public bool FromLinkedIn(string field) => View?.FromLinkedIn.Contains(field) == true;
+
+    public async Task OnGetAsync()
+    {
+        View = await mediator.Send(new GetSettingsQuery(User.GetUserId()), HttpContext.RequestAborted);
+        Input = new InputModel
+        {
+            DisplayName = View.DisplayName, Headline = View.Headline, TimeZone = View.TimeZone,
+            NotificationEmail = View.NotificationEmail, AnalyticsOptOut = View.AnalyticsOptOut,
+        };
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        try
+        {
+            await mediator.Send(new UpdateSettingsCommand(User.GetUserId(), Input.DisplayName, Input.Headline, Input.TimeZone, Input.NotificationEmail, Input.AnalyticsOptOut), HttpContext.RequestAborted);
+            return RedirectToPage(new { saved = true });
+        }
+        catch (ValidationException ex) { ModelState.AddErrors(ex); }
+        catch (AppException ex) { ModelState.AddError(ex); }
+        View = await mediator.Send(new GetSettingsQuery(User.GetUserId()), HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostExportAsync()
+    {
+        var export = await mediator.Send(new ExportDataCommand(User.GetUserId()), HttpContext.RequestAborted);
+        return File(export.Zip, "application/zip", export.FileName);
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        await mediator.Send(new SignOutEverywhereCommand(User.GetUserId()), HttpContext.RequestAborted);
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return LocalRedirect("/signin");
+    }
+}

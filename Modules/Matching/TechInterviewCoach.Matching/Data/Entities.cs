@@ -1,0 +1,107 @@
+namespace TechInterviewCoach.Matching.Data;
+
+/// <summary>A coachee's unfinished quiz (one per person). Answers as JSON; never logged, never sent elsewhere.</summary>
+internal sealed class QuizDraft
+{
+    public Guid UserId { get; set; }
+    public int QuizVersion { get; set; }
+    public string AnswersJson { get; set; } = "{}";
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>A submitted quiz. The latest one counts for matching; earlier ones stay for the person's export.</summary>
+internal sealed class QuizSubmission
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public int QuizVersion { get; set; }
+    public string AnswersJson { get; set; } = "{}";
+    public DateTime SubmittedAt { get; set; }
+}
+
+/// <summary>Metadata of a coachee's CV; the bytes are a Data Protection-encrypted file named by <see cref="StorageId"/>.</summary>
+internal sealed class CvFile
+{
+    public Guid UserId { get; set; }
+    public string StorageId { get; set; } = "";
+    /// <summary>The uploaded name, sanitised; metadata only (never used as a path).</summary>
+    public string FileName { get; set; } = "";
+    public long SizeBytes { get; set; }
+    public DateTime UploadedAt { get; set; }
+}
+
+internal sealed class CoachProfile
+{
+    public Guid CoachId { get; set; }
+    public string Headline { get; set; } = "";
+    public string Bio { get; set; } = "";
+    public int YearsOfExperience { get; set; }
+    public string TimeZone { get; set; } = "UTC";
+    /// <summary>Companies, roles, interview types, people coached per type, languages and weekly windows (<see cref="Domain.CoachDetails"/>).</summary>
+    public string DetailsJson { get; set; } = "{}";
+    /// <summary>The coach wants the profile shown.</summary>
+    public bool IsPublished { get; set; }
+    /// <summary>Derived: published, at least one published listing, payouts enabled, not suspended or deleted.</summary>
+    public bool IsListed { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>What other modules tell Matching about a coach: payouts (Orders), suspension and deletion (Identity), responsiveness (Messaging).</summary>
+internal sealed class CoachStatus
+{
+    public Guid CoachId { get; set; }
+    public bool PayoutsEnabled { get; set; }
+    public bool IsSuspended { get; set; }
+    public bool IsDeleted { get; set; }
+    public double? MedianFirstReplyMinutes { get; set; }
+    public int AnsweredConversations { get; set; }
+    public int OverdueConversations { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class Listing
+{
+    public Guid Id { get; set; }
+    public Guid CoachId { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public Contracts.ListingKind Kind { get; set; }
+    public int Sessions { get; set; }
+    public int SessionMinutes { get; set; }
+    public long PriceMinor { get; set; }
+    public string Currency { get; set; } = "USD";
+    public bool IsPublished { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public long PricePerSessionMinor => Sessions <= 1 ? PriceMinor : PriceMinor / Sessions;
+}
+
+/// <summary>The release rule: while a grant is active (not ended) the coach may see the coachee's quiz and CV.</summary>
+internal sealed class AccessGrant
+{
+    public Guid Id { get; set; }
+    public Guid CoacheeId { get; set; }
+    public Guid CoachId { get; set; }
+    public Guid ConversationId { get; set; }
+    public DateTime GrantedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+}
+
+/// <summary>One view or download of a coachee's quiz or CV by a coach; the coachee sees these.</summary>
+internal sealed class AccessLogEntry
+{
+    public Guid Id { get; set; }
+    public Guid CoachId { get; set; }
+    public Guid CoacheeId { get; set; }
+    /// <summary>"quiz" or "cv".</summary>
+    public string What { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>A counter bumped in the same transaction as any change to listed coaches, so every instance knows when to rebuild its match snapshot.</summary>
+internal sealed class MatchingCounter
+{
+    public string Name { get; set; } = "";
+    public long Value { get; set; }
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using TechInterviewCoach.BuildingBlocks.Application;
+using TechInterviewCoach.Identity.Contracts;
+using TechInterviewCoach.Matching.Contracts;
+using TechInterviewCoach.Matching.Data;
+using TechInterviewCoach.Matching.Domain;
+using TechInterviewCoach.Matching.Features.Coaches;
+
+namespace TechInterviewCoach.Matching.Features.Matches;
+
+/// <summary>A listed coach as the public sees them: profile facts and published listings. Never anything about coachees.</summary>
+internal sealed record CoachCard(
+    Guid CoachId, string DisplayName, string Headline, string Bio, int YearsOfExperience, IReadOnlyList<string> Companies,
+    IReadOnlyList<string> Roles, IReadOnlyList<string> InterviewTypes, IReadOnlyDictionary<string, int> CoachedCounts,
+    IReadOnlyList<string> Languages, string TimeZone, IReadOnlyList<WeeklyWindow> Availability, string? Responsiveness,
+    IReadOnlyList<ListingView> Listings, string PlatformFeeNote);
+
+internal sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+internal sealed record BrowseCoaches(string? InterviewType, string? Language, string? Role, int Page = 1, int PageSize = 20) : IRequest<Paged<CoachCard>>;
+internal sealed record GetPublicCoach(Guid CoachId) : IRequest<CoachCard?>;
+
+internal static class CoachCards
+{
+    public const string PlatformFeeNote = "The platform fee is shown at checkout, before you pay.";
+
+    public static (int Page, int PageSize) Clamp(int page, int pageSize) => (Math.Clamp(page, 1, 500), Math.Clamp(pageSize, 1, 50));
+
+    /// <summary>Loads cards for listed coaches, in the given order.</summary>
+    public static async Task<IReadOnlyList<CoachCard>> LoadAsync(MatchingDbContext db, IMediator mediator, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var profiles = await db.CoachProfiles.AsNoTracking().Where(p => ids.Contains(p.CoachId) && p.IsListed).ToDictionaryAsync(p => p.CoachId, ct);
+        var statuses = await db.CoachStatuses.AsNoTracking().Where(s => ids.Contains(s.CoachId)).ToDictionaryAsync(s => s.CoachId, ct);
+        var listings = (await db.Listings.AsNoTracking().Where(l => ids.Contains(l.CoachId) && l.IsPublished).OrderBy(l => l.PriceMinor).ToListAsync(ct))
+            .ToLookup(l => l.CoachId);
+        var names = await mediator.Send(new GetUserSummaries(ids.ToList()), ct);
+        var cards = new List<CoachCard>();
+        foreach (var id in ids)
+        {
+            if (!profiles.TryGetValue(id, out var p)) continue;
+            var d = MatchingJson.Read<CoachDetails>(p.DetailsJson);
+            statuses.TryGetValue(id, out var s);
+            cards.Add(new CoachCard(id, names.TryGetValue(id, out var n) ? n.DisplayName : "Coach", p.Headline, p.Bio, p.YearsOfExperience,
+                d.Companies, d.Roles.Select(r => QuizDefinition.Label(QuizDefinition.Roles, r)).ToList(),
+                d.InterviewTypes.Select(t => QuizDefinition.Label(QuizDefinition.InterviewTypes, t)).ToList(),
+                d.CoachedCounts.ToDictionary(kv => QuizDefinition.Label(QuizDefinition.InterviewTypes, kv.Key), kv => kv.Value),
+                d.Languages.Select(l => QuizDefinition.Label(QuizDefinition.Languages, l)).ToList(), p.TimeZone, d.Availability,
+                s?.MedianFirstReplyMinutes is { } m ? $"Usually answers within {Scoring.FormatDuration(m)}" : null,
+                listings[id].Select(l => l.ToView()).ToList(), PlatformFeeNote));
+        }
+        return cards;
+    }
+}
+
+internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCache cache, IMediator mediator) : IRequestHandler<BrowseCoaches, Paged<CoachCard>>
+{
+    public async Task<Paged<CoachCard>> Handle(BrowseCoaches request, CancellationToken ct)
+    {
+        var (page, size) = CoachCards.Clamp(request.Page, request.PageSize);
+        var snapshot = await cache.GetAsync(db, ct);
+        var type = Filter(QuizDefinition.InterviewTypes, request.InterviewType, "interviewType");
+        var lang = Filter(QuizDefinition.Languages, request.Language, "language");
+        var role = Filter(QuizDefinition.Roles, request.Role, "role");
+        var matching = snapshot.Coaches.Where(c => (c.TypesMask & type) == type && (c.LanguagesMask & lang) == lang && (c.RolesMask & role) == role).ToList();
+        var ids = matching.Skip((page - 1) * size).Take(size).Select(c => c.CoachId).ToList();
+        return new Paged<CoachCard>(await CoachCards.LoadAsync(db, mediator, ids, ct), matching.Count, page, size);
+    }
+
+    internal static int Filter(IReadOnlyList<Option> options, string? code, string field)
+    {
+        if (string.IsNullOrEmpty(code)) return 0;
+        var i = QuizDefinition.IndexOf(options, code);
+        return i >= 0 ? 1 << i : throw new InputException("unknown_filter", field, $"Unknown {field}: choose one from the list.");
+    }
+}
+
+internal sealed class GetPublicCoachHandler(MatchingDbContext db, IMediator mediator) : IRequestHandler<GetPublicCoach, CoachCard?>
+{
+    public async Task<CoachCard?> Handle(GetPublicCoach request, CancellationToken ct) =>
+        (await CoachCards.LoadAsync(db, mediator, [request.CoachId], ct)).FirstOrDefault();
+}
+
+internal static class DirectoryEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/coaches", async Task<Ok<Paged<CoachCard>>> (string? interviewType, string? language, string? role, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new BrowseCoaches(interviewType, language, role, page ?? 1, pageSize ?? 20), ct)))
+            .AllowAnonymous().WithSummary("The public directory of listed coaches, with filters and pagination.");
+        api.MapGet("/coaches/{id:guid}", async Task<Ok<CoachCard>> (Guid id, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetPublicCoach(id), ct) ?? throw new NotFoundException("coach_not_found", "No such coach.")))
+            .AllowAnonymous().WithSummary("A listed coach's public page.");
+    }
+}

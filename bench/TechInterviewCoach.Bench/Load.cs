@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace TechInterviewCoach.Bench;
+
+/// <summary>One row of the results table.</summary>
+public sealed record Result(string Scenario, string Measure, double? Rps, double? P50Ms, double? P99Ms, double? MemoryMiB, string Notes)
+{
+    public static string Table(IEnumerable<Result> results)
+    {
+        static string F(double? v, string fmt = "0.0") => v is null ? "" : v.Value.ToString(fmt, System.Globalization.CultureInfo.InvariantCulture);
+        var lines = new List<string>
+        {
+            $"Benchmark run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}",
+            "",
+            "| scenario | measure | req/s | p50 ms | p99 ms | host RSS MiB | notes |",
+            "|---|---|---:|---:|---:|---:|---|",
+        };
+        lines.AddRange(results.Select(r => $"| {r.Scenario} | {r.Measure} | {F(r.Rps, "0")} | {F(r.P50Ms, "0.00")} | {F(r.P99Ms, "0.00")} | {F(r.MemoryMiB, "0")} | {r.Notes} |"));
+        return string.Join('\n', lines);
+    }
+}
+
+/// <summary>Closed-loop load: <c>concurrency</c> workers each send the next request when the last one answered.</summary>
+public static class Load
+{
+    public sealed record Figures(int Requests, int Failures, double Seconds, double Rps, double P50Ms, double P99Ms);
+
+    public static async Task<Figures> RunAsync(TimeSpan duration, int concurrency, Func<int, Task<bool>> request, TimeSpan? warmup = null)
+    {
+        if (warmup is { } w) await RunCoreAsync(w, concurrency, request);
+        return await RunCoreAsync(duration, concurrency, request);
+    }
+
+    private static async Task<Figures> RunCoreAsync(TimeSpan duration, int concurrency, Func<int, Task<bool>> request)
+    {
+        var latencies = new List<double>[concurrency];
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = new List<double>(100_000);
+            var i = 0;
+            while (clock.Elapsed < duration)
+            {
+                var start = Stopwatch.GetTimestamp();
+                bool ok;
+                try { ok = await request(worker * 1_000_000 + i++); } catch { ok = false; }
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (!ok) Interlocked.Increment(ref failures);
+            }
+        }).ToList();
+        await Task.WhenAll(workers);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Figures(all.Length, failures, seconds, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

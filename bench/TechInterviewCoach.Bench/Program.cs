@@ -1,0 +1,40 @@
+using TechInterviewCoach.Bench;
+
+// Usage: bench/run.sh [scenario ...]   (no names: all scenarios)
+var all = Scenarios.All();
+var names = args.Length == 0 ? all.Select(s => s.Name).ToArray() : args;
+var unknown = names.Except(all.Select(s => s.Name)).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", all.Select(s => s.Name))}");
+    return 2;
+}
+
+var hostDll = Environment.GetEnvironmentVariable("BENCH_HOST_DLL")
+              ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../Host/bin/Release/net10.0/TechInterviewCoach.Host.dll"));
+if (!File.Exists(hostDll))
+{
+    Console.Error.WriteLine($"Host not built in Release: {hostDll} (bench/run.sh builds it)");
+    return 2;
+}
+
+await using var postgres = await Postgres.StartAsync();
+var results = new List<Result>();
+foreach (var scenario in all.Where(s => names.Contains(s.Name)))
+{
+    // A fresh database and host per scenario, so one scenario's data and memory do not colour the next.
+    var connectionString = await postgres.CreateDatabaseAsync(scenario.Name.Replace('-', '_'));
+    await using var host = await HostProcess.StartAsync(hostDll, connectionString, scenario.HostSettings);
+    var context = new BenchContext(host, connectionString);
+    Console.Error.WriteLine($"[{scenario.Name}] setting up …");
+    await scenario.SetupAsync(context);
+    Console.Error.WriteLine($"[{scenario.Name}] running …");
+    results.AddRange(await scenario.RunAsync(context));
+}
+
+var table = Result.Table(results);
+Console.WriteLine(table);
+var dir = Path.Combine(Path.GetDirectoryName(hostDll)!, "../../../../bench/results");
+Directory.CreateDirectory(dir);
+await File.WriteAllTextAsync(Path.Combine(dir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), table);
+return 0;

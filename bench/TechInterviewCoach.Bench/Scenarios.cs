@@ -1,0 +1,49 @@
+namespace TechInterviewCoach.Bench;
+
+/// <summary>A named benchmark scenario. Each gets a fresh database and host process.</summary>
+public abstract class Scenario
+{
+    public abstract string Name { get; }
+    public virtual IReadOnlyDictionary<string, string> HostSettings => new Dictionary<string, string>();
+    public virtual Task SetupAsync(BenchContext context) => Task.CompletedTask;
+    public abstract Task<IReadOnlyList<Result>> RunAsync(BenchContext context);
+
+    protected static TimeSpan Duration => TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "20"));
+    protected static TimeSpan Warmup => TimeSpan.FromSeconds(3);
+}
+
+public static partial class Scenarios
+{
+    public static IReadOnlyList<Scenario> All() =>
+    [
+        new Yardsticks(),
+    ];
+}
+
+/// <summary>
+/// The yardsticks later scenarios are compared with in the same run: the cheapest request (liveness), one small
+/// authenticated JSON endpoint (cookie validation + one row by primary key), and the idle host's memory.
+/// </summary>
+public sealed class Yardsticks : Scenario
+{
+    public override string Name => "yardsticks";
+
+    public override async Task<IReadOnlyList<Result>> RunAsync(BenchContext context)
+    {
+        var idle = context.Host.RssMiB();
+        var anonymous = context.NewClient();
+        var live = await Load.RunAsync(Duration, 32, async _ => (await anonymous.GetAsync("healthz/live")).IsSuccessStatusCode, Warmup);
+        var afterLive = context.Host.RssMiB();
+
+        var people = new List<HttpClient>();
+        for (var i = 0; i < 32; i++) people.Add((await context.SignedInClientAsync("coachee", $"Bench {i}")).Client);
+        var me = await Load.RunAsync(Duration, 32, async i => (await people[(i / 1_000_000) % people.Count].GetAsync("api/identity/me")).IsSuccessStatusCode, Warmup);
+
+        return
+        [
+            new(Name, "idle host", null, null, null, idle, "after start-up and migrations"),
+            new(Name, "GET /healthz/live", live.Rps, live.P50Ms, live.P99Ms, afterLive, $"32 concurrent, {live.Requests} requests, {live.Failures} failed"),
+            new(Name, "GET /api/identity/me (signed in)", me.Rps, me.P50Ms, me.P99Ms, context.Host.RssMiB(), $"32 people concurrent, {me.Requests} requests, {me.Failures} failed"),
+        ];
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TechInterviewCoach.SharedKernel;
+using TechInterviewCoach.SharedKernel.Outbound;
+
+namespace TechInterviewCoach.Integrations.Tests;
+
+/// <summary>
+/// Drives what the app can do today with distinctive personal data, then scans every request that reached every
+/// vendor stand-in and every log line. On main today: sign-in, the site's pages, emails and analytics events as
+/// modules write them (including values a careless module might pass), an error in a signed-in request.
+/// Still to add as the modules land: the quiz with a CV upload (Matching), a conversation with messages
+/// (Messaging), an order (Orders), and turning analytics off in Settings (Identity).
+/// </summary>
+public sealed class PrivacyTests(ThrowingIntegrationsApp app) : IClassFixture<ThrowingIntegrationsApp>
+{
+    private const string Name = "Zephyrine Quillfeather";
+    private const string Email = "zephyrine.quillfeather@private.test";
+    private const string QuizAnswer = "I freeze on red-black trees 7731";
+    private const string CvFileName = "zq-secret-cv-5521.pdf";
+    private const string MessageText = "meet me at the blue lantern 9402";
+
+    private static readonly string[] Secrets = [Name, "Zephyrine", "Quillfeather", Email, Uri.EscapeDataString(Email), QuizAnswer, CvFileName, MessageText];
+
+    [Fact]
+    public async Task Personal_data_never_reaches_a_vendor_or_a_log_line()
+    {
+        var person = await app.CreateUserAsync(Roles.Coachee, Name, Email, "Europe/Berlin");
+        var coach = await app.CreateUserAsync(Roles.Coach, "Coach Neutral", $"coach-{Guid.NewGuid():N}@mail.test");
+        foreach (var url in new[] { "/", "/api/identity/me", "/cookies", "/privacy" }) await person.Client.GetAsync(url);
+        (await person.Client.GetAsync("/api/test/boom?q=" + Uri.EscapeDataString(QuizAnswer))).IsSuccessStatusCode.ShouldBeFalse();
+
+        // What the journeys write to the outbox, with the distinctive values where a careless module might put them.
+        var careless = new Dictionary<string, string>
+        {
+            ["quizAnswer"] = QuizAnswer, ["cvFileName"] = CvFileName, ["messageText"] = MessageText, ["email"] = Email,
+        };
+        await app.EnqueueAsync(new SendEmail(person.Id, null, EmailTemplates.Welcome, careless, "/quiz"));
+        await app.EnqueueAsync(new SendEmail(coach.Id, null, EmailTemplates.UnreadMessage, careless, "/messages"));
+        await app.EnqueueAsync(new SendEmail(person.Id, null, EmailTemplates.OrderPaidCoachee, new Dictionary<string, string>(careless) { ["amount"] = "€80.00" }, "/orders"));
+        await app.EnqueueAsync(new TrackEvent(person.Id, AnalyticsEvents.QuizCompleted, new Dictionary<string, string>(careless) { ["interview_type"] = "coding", ["name"] = Name }));
+        await app.EnqueueAsync(new TrackEvent(person.Id, AnalyticsEvents.ConversationStarted, new Dictionary<string, string> { ["first_message"] = MessageText, ["source"] = "matches" }));
+        await app.EnqueueAsync(new TrackEvent(person.Id, AnalyticsEvents.OrderPaid, new Dictionary<string, string> { ["amount"] = "8000", ["currency"] = "eur", ["kind"] = "single" }));
+        await app.WaitForOutboxAsync();
+
+        await IntegrationsApp.WaitForAsync(app.Resend, r => r.Body.Contains(Email), "the person's emails");
+        await IntegrationsApp.WaitForAsync(app.PostHog, r => r.Body.Contains(person.Id.ToString()) && r.Body.Contains(AnalyticsEvents.OrderPaid), "the person's events");
+        await IntegrationsApp.WaitForAsync(app.Rollbar, r => r.Body.Contains(person.Id.ToString()), "the person's error");
+
+        // Resend must know where to send: the address may appear in "to" and nowhere else.
+        var resendTraffic = string.Join('\n', app.Resend.Requests.Select(r =>
+        {
+            var body = JsonNode.Parse(r.Body)!.AsObject();
+            body.Remove("to");
+            return $"{r.Path}{r.Query}\n{string.Join('\n', r.Headers.Select(h => $"{h.Key}: {h.Value}"))}\n{body.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })}";
+        }));
+        foreach (var (vendor, traffic) in new[] { ("Resend", resendTraffic), ("PostHog", app.PostHog.AllTraffic), ("Rollbar", app.Rollbar.AllTraffic) })
+        foreach (var secret in Secrets)
+            traffic.ShouldNotContain(secret, Case.Insensitive, $"{vendor} received '{secret}'");
+
+        var logs = app.Logs.AllText;
+        foreach (var secret in Secrets) logs.ShouldNotContain(secret, Case.Insensitive, $"a log line holds '{secret}'");
+    }
+}
