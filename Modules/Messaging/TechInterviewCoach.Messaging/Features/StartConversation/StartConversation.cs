@@ -80,13 +80,9 @@ internal sealed partial class StartConversationHandler(
     private async Task<StartConversationResult> ContinueAsync(Conversation existing, string text, DateTime now, CancellationToken ct)
     {
         if (existing.IsBlocked) existing.EnsureOpen();
+        // A closed conversation stays closed (Matching keeps one grant per conversation; it ended with the close).
         if (existing.IsClosed)
-        {
-            // Reopening releases the coachee's data to the coach again: grant first, then the conversation is visible.
-            await mediator.Publish(new ConversationStarted(existing.Id, existing.CoacheeId, existing.CoachId, now), ct);
-            await db.Conversations.Where(c => c.Id == existing.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosedAt, (DateTime?)null), ct);
-        }
-        db.Entry(existing).State = EntityState.Detached;
+            throw new ConflictException("conversation_closed", "You closed your conversation with this coach. Its history stays in Messages, but it cannot be reopened.");
         var message = await mediator.Send(new SendMessage.SendMessage(existing.Id, existing.CoacheeId, text), ct);
         return new StartConversationResult(existing.Id, false, message);
     }
