@@ -9,8 +9,25 @@ public sealed class MessagingJourneyTests(Browser browser) : IAsyncLifetime
 
     public Task DisposeAsync() => _app.DisposeAsync();
 
+    private const string QuizMarker = "Qwertzuiop Systems";
+
+    private static object Quiz() => new
+    {
+        targetRoles = new[] { "backend" },
+        seniority = "senior",
+        targetCompanies = new[] { QuizMarker },
+        interviewDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"),
+        interviewTypes = new[] { "system_design" },
+        focusAreas = new[] { "distributed" },
+        languages = new[] { "en" },
+        timeZone = "Europe/Berlin",
+        budgetMinor = 15000L,
+        budgetCurrency = "USD",
+        availability = new object[] { new { day = "Monday", start = "18:00", end = "21:00" } },
+    };
+
     [Fact]
-    public async Task A_message_typed_by_one_side_appears_live_for_the_other_without_a_reload()
+    public async Task A_message_typed_by_one_side_appears_live_for_the_other_and_the_coach_sees_the_quiz_only_once_it_started()
     {
         var coachPage = await browser.NewPageAsync(_app.ServerAddress, "America/New_York");
         var coacheePage = await browser.NewPageAsync(_app.ServerAddress);
@@ -18,7 +35,15 @@ public sealed class MessagingJourneyTests(Browser browser) : IAsyncLifetime
         coachPage.Console += (_, m) => { if (m.Type == "error") errors.Add("coach: " + m.Text); };
         coacheePage.Console += (_, m) => { if (m.Type == "error") errors.Add("coachee: " + m.Text); };
         var coachId = await BrowserApp.SignInAsNewAsync(coachPage, "coach", "Kai Coach");
-        await BrowserApp.SignInAsNewAsync(coacheePage, "coachee", "Cora Coachee");
+        var coacheeId = await BrowserApp.SignInAsNewAsync(coacheePage, "coachee", "Cora Coachee");
+        var quiz = await coacheePage.Context.APIRequest.PostAsync("/api/matching/quiz/submit", new() { DataObject = Quiz() });
+        quiz.Status.ShouldBe(204, await quiz.TextAsync());
+
+        // Before the conversation, the coach cannot see the coachee's quiz.
+        var before = await coachPage.GotoAsync($"/coach/coachees/{coacheeId}");
+        before!.Status.ShouldBe(404);
+        (await coachPage.ContentAsync()).ShouldNotContain(QuizMarker);
+        errors.Clear();   // that 404 is expected
 
         // The coachee starts the conversation from the form coach cards link to.
         await coacheePage.GotoAsync($"/messages/new?coachId={coachId}");
@@ -33,7 +58,13 @@ public sealed class MessagingJourneyTests(Browser browser) : IAsyncLifetime
         await coachPage.WaitForURLAsync("**" + conversationUrl);
         await coachPage.Locator("#messages[data-live=true]").WaitForAsync();
         await coacheePage.Locator("#messages[data-live=true]").WaitForAsync();
-        (await coachPage.Locator("[data-testid=coachee-data-link]").GetAttributeAsync("href"))!.ShouldStartWith("/coach/coachees/");
+        (await coachPage.Locator("[data-testid=coachee-data-link]").GetAttributeAsync("href")).ShouldBe($"/coach/coachees/{coacheeId}");
+        // Once it started, the coach sees the quiz beside it (in a second tab, so the chat stays open).
+        var quizTab = await coachPage.Context.NewPageAsync();
+        var during = await quizTab.GotoAsync($"/coach/coachees/{coacheeId}");
+        during!.Status.ShouldBe(200);
+        (await quizTab.ContentAsync()).ShouldContain(QuizMarker);
+        await quizTab.CloseAsync();
 
         // The coachee types; the coach sees it without reloading.
         var coachNavigations = 0;
