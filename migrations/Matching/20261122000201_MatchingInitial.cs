@@ -135,7 +135,7 @@ internal sealed class MatchingInitial : Migration
                 value = t.Column<long>(nullable: false),
             },
             constraints: t => t.PrimaryKey($"pk_{n.Table("counters")}", x => x.name));
-        migrationBuilder.InsertData(n.Table("counters"), ["name", "value"], [MatchingDbContext.SnapshotCounter, 0L], n.Schema);
+        migrationBuilder.Sql($"INSERT INTO {n.Qualified("counters")} (name, value) VALUES ('{MatchingDbContext.SnapshotCounter}', 0)");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

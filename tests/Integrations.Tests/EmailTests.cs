@@ -100,6 +100,22 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     }
 
     [Fact]
+    public async Task An_email_that_keeps_failing_is_dead_lettered_after_the_outbox_attempts_run_out()
+    {
+        var (user, address) = await NewCoacheeAsync();
+        app.ResendScript[address] = new(Enumerable.Range(0, 8).Select(_ => (500, """{"statusCode":500,"name":"application_error","message":"Internal error."}""")));
+        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, EmailTemplates.PayoutFailed, new Dictionary<string, string>(), "/coach/payouts"));
+        await app.WaitForOutboxAsync(TimeSpan.FromSeconds(30));
+
+        app.Resend.RequestsTo("POST", "/emails").Count(r => r.Body.Contains(address)).ShouldBe(8); // Outbox:MaxAttempts
+        var email = await app.EmailForAsync(messageId);
+        email!.Status.ShouldBe(EmailStatus.DeadLettered);
+        email.Attempts.ShouldBe(8);
+        email.LastError!.ShouldContain("500");
+        (await app.OutboxMessageAsync(messageId)).Status.ShouldBe(OutboxStatus.DeadLettered);
+    }
+
+    [Fact]
     public async Task A_refused_email_is_dead_lettered_at_once_with_resends_reason_and_no_address()
     {
         var (user, address) = await NewCoacheeAsync();

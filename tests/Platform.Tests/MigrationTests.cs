@@ -38,7 +38,7 @@ public sealed class MigrationTests
             .Select(int.Parse).ToList();
         appliedBy.Count(n => n > 0).ShouldBe(1);
         var recorded = 0L;
-        foreach (var schema in new[] { "platform", "identity", "matching", "messaging", "orders" })
+        foreach (var schema in new[] { "platform", "identity", "matching", "messaging", "orders", "integrations" })
             if (await CountAsync(connectionString, $"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}' AND tablename = '__ef_migrations'") == 1)
                 recorded += await CountAsync(connectionString, $"SELECT count(*) FROM {schema}.__ef_migrations");
         appliedBy.Sum().ShouldBe((int)recorded);
@@ -70,8 +70,8 @@ public sealed class MigrationTests
         using var process = Process.Start(psi)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        (await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)))).ShouldNotBeNull();
-        process.HasExited.ShouldBeTrue();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            await process.WaitForExitAsync(timeout.Token);
         process.ExitCode.ShouldBe(0, await output + await errors);
         (await CountAsync(connectionString, "SELECT count(*) FROM identity.__ef_migrations")).ShouldBeGreaterThan(0);
         (await output).ShouldNotContain("Now listening");

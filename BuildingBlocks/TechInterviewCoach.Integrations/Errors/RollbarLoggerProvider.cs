@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +24,7 @@ internal sealed class RollbarLoggerProvider(RollbarQueue queue, IHttpContextAcce
 
     public void Dispose() { }
 
-    private void Capture(LogLevel level, string category, string message, Exception exception)
+    private void Capture(LogLevel level, string category, Exception exception)
     {
         if (!_seen.TryAdd(exception, new object())) return;
         string? path = null, method = null, route = null, userId = null;
@@ -45,28 +44,11 @@ internal sealed class RollbarLoggerProvider(RollbarQueue queue, IHttpContextAcce
             time.GetUtcNow().UtcDateTime,
             level == LogLevel.Critical ? "critical" : "error",
             category,
-            Scrub.Text(message, 500),
-            Chain(exception),
+            exception,
             path is null ? null : Scrub.Text(path, 300),
             method,
             route is null ? null : Scrub.Text(route, 300),
             userId));
-    }
-
-    private static List<ErrorException> Chain(Exception exception)
-    {
-        var chain = new List<ErrorException>();
-        for (var ex = exception; ex is not null && chain.Count < 5; ex = ex.InnerException)
-        {
-            var frames = new StackTrace(ex, fNeedFileInfo: true).GetFrames()
-                .Select(f => new ErrorFrame(
-                    f.GetFileName() is { } file ? Path.GetFileName(file) : null,
-                    f.GetFileLineNumber() is > 0 and var line ? line : null,
-                    f.GetMethod() is { } m ? $"{m.DeclaringType?.FullName}.{m.Name}" : "(unknown)"))
-                .Take(60).ToList();
-            chain.Add(new ErrorException(ex.GetType().FullName ?? ex.GetType().Name, Scrub.Text(ex.Message, 1000), frames));
-        }
-        return chain;
     }
 
     private sealed class RollbarLogger(RollbarLoggerProvider provider, string category) : ILogger
@@ -83,7 +65,7 @@ internal sealed class RollbarLoggerProvider(RollbarQueue queue, IHttpContextAcce
             if (exception is null || !IsEnabled(logLevel)) return;
             try
             {
-                provider.Capture(logLevel, category, formatter(state, exception), exception);
+                provider.Capture(logLevel, category, exception);
             }
             catch (Exception)
             {

@@ -65,7 +65,7 @@ internal sealed class GetMatchesHandler(MatchingDbContext db, MatchSnapshotCache
             if (!cards.TryGetValue(c.CoachId, out var card)) continue;
             var components = new List<ScoreComponent>();
             Scoring.Score(seeker, c, components);
-            var reasons = components.Where(x => x.Points > 0).OrderByDescending(x => x.Points).Take(4).Select(x => x.Reason).ToList();
+            var reasons = components.Where(x => x.Points > 0).OrderByDescending(x => x.Points).Take(5).Select(x => x.Reason).ToList();
             results.Add(new MatchResult((page - 1) * size + i + 1, key.Score, reasons, components, card));
         }
         if (page == 1)

@@ -22,7 +22,7 @@ internal sealed record ScoreComponent(string Factor, int Points, string Reason);
 
 /// <summary>
 /// The ranking, as points a person can follow. Interview types coached (+12 each, + up to 8 for how many people were
-/// coached), target roles (+10), target companies worked at (+10 each, at most 2), a shared language (+8, none: −30),
+/// coached), target roles (+10), target companies worked at (+12 each, at most 2), a shared language (+8, none: −30),
 /// weekly hours overlapping (+2 per hour, at most 20), within budget (+12, above: −10), experience for the seniority (+5),
 /// responsiveness (answers within 2 h: +10, within a day: +4, slower: −10; −8 per conversation waiting past the promise, at most −40).
 /// Equal scores are ordered by coach id.
@@ -94,8 +94,8 @@ internal static class Scoring
                 if (Array.IndexOf(s.CompaniesKey, c.CompaniesKey[i]) >= 0)
                 {
                     matched++;
-                    score += 10;
-                    explain?.Add(new("companies", 10, $"Worked at {c.Companies[i]}"));
+                    score += 12;
+                    explain?.Add(new("companies", 12, $"Worked at {c.Companies[i]}"));
                 }
         }
         // Language.

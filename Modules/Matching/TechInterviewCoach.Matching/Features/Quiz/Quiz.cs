@@ -32,7 +32,7 @@ internal sealed class QuizAnswersValidator : AbstractValidator<QuizAnswers>
         RuleFor(a => a.TargetRoles).NotEmpty().WithMessage("Choose at least one target role.");
         RuleForEach(a => a.TargetRoles).Must(r => QuizDefinition.Allowed(QuizDefinition.Roles, r)).WithMessage("Choose roles from the list.");
         RuleFor(a => a.Seniority).NotEmpty().WithMessage("Choose your seniority.")
-            .Must(s => QuizDefinition.Allowed(QuizDefinition.Seniorities, s)).When(a => !string.IsNullOrEmpty(a.Seniority)).WithMessage("Choose a seniority from the list.");
+            .Must(s => QuizDefinition.Allowed(QuizDefinition.Seniorities, s)).When(a => !string.IsNullOrEmpty(a.Seniority), ApplyConditionTo.CurrentValidator).WithMessage("Choose a seniority from the list.");
         RuleFor(a => a.TargetCompanies).Must(c => c.Count <= QuizDefinition.MaxCompanies).WithMessage($"Name at most {QuizDefinition.MaxCompanies} companies.");
         RuleForEach(a => a.TargetCompanies).NotEmpty().MaximumLength(QuizDefinition.MaxCompanyLength)
             .WithMessage($"Each company name is 1 to {QuizDefinition.MaxCompanyLength} characters.");
@@ -44,7 +44,7 @@ internal sealed class QuizAnswersValidator : AbstractValidator<QuizAnswers>
         RuleFor(a => a.Languages).NotEmpty().WithMessage("Choose at least one language you speak.");
         RuleForEach(a => a.Languages).Must(x => QuizDefinition.Allowed(QuizDefinition.Languages, x)).WithMessage("Choose languages from the list.");
         RuleFor(a => a.TimeZone).NotEmpty().WithMessage("Choose your time zone.")
-            .Must(UserTime.IsKnown).When(a => !string.IsNullOrEmpty(a.TimeZone)).WithMessage("Choose a time zone from the list (e.g. Europe/Berlin).");
+            .Must(UserTime.IsKnown).When(a => !string.IsNullOrEmpty(a.TimeZone), ApplyConditionTo.CurrentValidator).WithMessage("Choose a time zone from the list (e.g. Europe/Berlin).");
         RuleFor(a => a.BudgetCurrency).Must(Currencies.IsSupported).WithMessage("Choose a supported currency.");
         RuleFor(a => a.BudgetMinor).NotNull().WithMessage("Give a budget per session.")
             .Must((a, b) => b is null || (b > 0 && b <= QuizDefinition.MaxBudgetMajor * Pow10(a.BudgetCurrency)))
