@@ -216,8 +216,8 @@ public sealed class ConversationTests(AppFactory app) : IClassFixture<AppFactory
         var (coachee, coach) = await Chat.PairAsync(app);
         var started = await coachee.StartAsync(coach.Id, "Hello");
         await coach.SendAsync(started.ConversationId, "Hi!");
-        (await coach.Client.PostAsync($"/api/messaging/conversations/{started.ConversationId}/close", null))
-            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "only_coachee_can_close").GetAwaiter().GetResult();
+        await (await coach.Client.PostAsync($"/api/messaging/conversations/{started.ConversationId}/close", null))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "only_coachee_can_close");
 
         (await coachee.Client.PostAsync($"/api/messaging/conversations/{started.ConversationId}/close", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
