@@ -171,6 +171,20 @@ public sealed class ConversationTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task The_person_wide_stream_carries_the_live_unread_count()
+    {
+        var (coachee, coach) = await Chat.PairAsync(app);
+        await using var stream = await SseReader.OpenAsync(coach.Client, "/api/messaging/stream");
+        (await stream.NextOfTypeAsync("unread")).Data.ShouldContain("\"count\":0");
+        var started = await coachee.StartAsync(coach.Id, "Hello");
+        (await stream.NextOfTypeAsync("unread")).Data.ShouldContain("\"count\":1");
+        await coachee.SendAsync(started.ConversationId, "Again");
+        (await stream.NextOfTypeAsync("unread")).Data.ShouldContain("\"count\":2");
+        await coach.MarkReadAsync(started.ConversationId, 2);
+        (await stream.NextOfTypeAsync("unread")).Data.ShouldContain("\"count\":0");
+    }
+
+    [Fact]
     public async Task A_reconnect_with_Last_Event_ID_neither_loses_nor_repeats_a_message()
     {
         var (coachee, coach) = await Chat.PairAsync(app);
