@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TechInterviewCoach.BuildingBlocks.Web;
+using TechInterviewCoach.Messaging.Data;
+using TechInterviewCoach.Messaging.Features.Responsiveness;
+using TechInterviewCoach.Messaging.Features.Shared;
+using TechInterviewCoach.Messaging.Live;
+using TechInterviewCoach.SharedKernel;
+
+namespace TechInterviewCoach.Messaging.Features.SendMessage;
+
+internal sealed record SendMessage(Guid ConversationId, Guid SenderId, string? Text) : IRequest<MessageDto>;
+
+internal sealed class SendMessageHandler(
+    MessagingDbContext db, IMediator mediator, IChatBus bus, TimeProvider time, IOptions<MessagingOptions> options)
+    : IRequestHandler<SendMessage, MessageDto>
+{
+    public async Task<MessageDto> Handle(SendMessage request, CancellationToken ct)
+    {
+        var text = MessageText.Normalize(request.Text);
+        for (var attempt = 1; ; attempt++)
+        {
+            var conversation = await db.ForParticipantAsync(request.ConversationId, request.SenderId, ct);
+            await db.EnsureCanSendAsync(request.SenderId, ct);
+            conversation.EnsureOpen();
+            var now = time.GetUtcNow().UtcDateTime;
+            conversation.LastSeq += 1;
+            conversation.LastMessageAt = now;
+            // Writing is reading: the sender has seen everything up to their own message.
+            if (request.SenderId == conversation.CoacheeId) conversation.CoacheeReadSeq = conversation.LastSeq;
+            else conversation.CoachReadSeq = conversation.LastSeq;
+            var message = new Message
+            {
+                Id = Guid.CreateVersion7(), ConversationId = conversation.Id, Seq = conversation.LastSeq,
+                SenderId = request.SenderId, Text = text, SentAt = now,
+            };
+            db.Messages.Add(message);
+            if (request.SenderId == conversation.CoachId && conversation.FirstReplyAt is null)
+            {
+                conversation.FirstReplyAt = now;
+                db.Enqueue(await ResponsivenessMeasure.MeasureAsync(db, conversation.CoachId, now, options.Value.ReplyPromise, conversation, ct), time.GetUtcNow());
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < 10)
+            {
+                // Someone else's message took this number first (the conversation's number moved, or the unique
+                // (conversation, seq) index refused ours): take the next one.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            await bus.PublishAsync(new ChatEvent(ChatEventKind.Message, conversation.Id, message.Seq, conversation.CoacheeId, conversation.CoachId), CancellationToken.None);
+            var names = await mediator.NamesAsync([request.SenderId], ct);
+            return message.ToDto(request.SenderId, conversation, names);
+        }
+    }
+}
+
+internal static class SendMessageEndpoint
+{
+    internal sealed record Body(string? Text);
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/conversations/{id:guid}/messages", async Task<Created<MessageDto>> (Guid id, Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            {
+                var message = await mediator.Send(new SendMessage(id, user.GetUserId(), body.Text), ct);
+                return TypedResults.Created($"/api/messaging/conversations/{id}/messages?after={message.Seq - 1}", message);
+            })
+            .RequireAuthorization(Policies.Member)
+            .RequireRateLimiting(RateLimitPolicies.Messages)
+            .WithName("SendMessage")
+            .WithSummary("Send a text message (1–4,000 characters) in a conversation you take part in.");
+}

@@ -1,0 +1,15 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TechInterviewCoach.Messaging.Features.ReportMessage;
+using TechInterviewCoach.SharedKernel;
+
+namespace TechInterviewCoach.Messaging.Pages.Admin;
+
+[Authorize(Policy = Policies.Admin)]
+internal sealed class ReportsModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<ReportDto> Reports { get; private set; } = [];
+
+    public async Task OnGetAsync() => Reports = await mediator.Send(new ListReports(), HttpContext.RequestAborted);
+}

@@ -1,0 +1,34 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TechInterviewCoach.BuildingBlocks.Application;
+using TechInterviewCoach.BuildingBlocks.Web;
+using TechInterviewCoach.Messaging.Features.CloseConversation;
+using TechInterviewCoach.Messaging.Features.ListConversations;
+using TechInterviewCoach.Messaging.Features.ReadMessages;
+using TechInterviewCoach.Messaging.Features.ReportMessage;
+using TechInterviewCoach.Messaging.Features.Shared;
+using TechInterviewCoach.SharedKernel;
+
+namespace TechInterviewCoach.Messaging.Pages.Messages;
+
+/// <summary>/messages/{id}: the chat. Opening it marks the conversation read.</summary>
+[Authorize(Policy = Policies.Member)]
+internal sealed class ChatModel(IMediator mediator) : PageModel
+{
+    public ConversationDto Conversation { get; private set; } = null!;
+    public IReadOnlyList<MessageDto> Messages { get; private set; } = [];
+    public Guid Me { get; private set; }
+    [TempData] public string? Error { get; set; }
+
+    public async Task OnGetAsync(Guid id)
+    {
+        Me = User.GetUserId();
+        var ct = HttpContext.RequestAborted;
+        Conversation = await mediator.Send(new GetConversation(id, Me), ct);
+        Messages = await mediator.Send(new GetMessages(id, Me, null, 200), ct);
+        if (Messages.Count > 0 && Conversation.MyReadSeq < Messages[^1].Seq)
+            await mediator.Send(new MarkRead(id, Me, Messages[^1].Seq), ct);
+    }
+}

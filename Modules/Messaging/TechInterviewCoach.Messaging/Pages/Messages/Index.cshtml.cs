@@ -1,0 +1,18 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TechInterviewCoach.BuildingBlocks.Web;
+using TechInterviewCoach.Messaging.Features.ListConversations;
+using TechInterviewCoach.Messaging.Features.Shared;
+using TechInterviewCoach.SharedKernel;
+
+namespace TechInterviewCoach.Messaging.Pages.Messages;
+
+[Authorize(Policy = Policies.Member)]
+internal sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<ConversationDto> Conversations { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Conversations = await mediator.Send(new ListConversations(User.GetUserId()), HttpContext.RequestAborted);
+}
