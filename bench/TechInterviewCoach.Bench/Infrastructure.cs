@@ -75,7 +75,13 @@ public sealed class HostProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public int ProcessId => _process.Id;
 
-    private HostProcess(Process process, Uri baseAddress) { _process = process; BaseAddress = baseAddress; }
+    private HostProcess(Process process, Uri baseAddress, string hostDll, IReadOnlyDictionary<string, string> settings)
+    {
+        _process = process; BaseAddress = baseAddress; HostDll = hostDll; Settings = settings;
+    }
+
+    public string HostDll { get; }
+    public IReadOnlyDictionary<string, string> Settings { get; }
 
     public static async Task<HostProcess> StartAsync(string hostDll, string connectionString, IReadOnlyDictionary<string, string> extra)
     {
@@ -97,7 +103,7 @@ public sealed class HostProcess : IAsyncDisposable
         _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() is not null) { } });
         var stderr = new System.Text.StringBuilder();
         _ = Task.Run(async () => { while (await process.StandardError.ReadLineAsync() is { } l) stderr.AppendLine(l); });
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"), hostDll, extra);
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -125,6 +131,9 @@ public sealed class HostProcess : IAsyncDisposable
 
 public sealed record BenchContext(HostProcess Host, string ConnectionString)
 {
+    /// <summary>A second host process on the same database (for scenarios across instances).</summary>
+    public Task<HostProcess> StartSecondHostAsync() => HostProcess.StartAsync(Host.HostDll, ConnectionString, Host.Settings);
+
     public Dictionary<string, object> State { get; } = new();
 
     /// <summary>A client pool sharing one handler, as a load balancer's connections would.</summary>

@@ -18,7 +18,8 @@ internal sealed class SimulatedStripe(SimulatorEvents events, IServiceScopeFacto
 {
     public bool IsSimulator => true;
 
-    public static string AccountIdFor(Guid coachId) => "acct_sim_" + coachId.ToString("N")[..16];
+    // The whole id: version-7 GUIDs share their leading (time) digits, so a prefix collides for coaches created together.
+    public static string AccountIdFor(Guid coachId) => "acct_sim_" + coachId.ToString("N");
     public static string SessionIdFor(Guid orderId) => "cs_sim_" + orderId.ToString("N");
     public static string PaymentIntentFor(Guid orderId) => "pi_sim_" + orderId.ToString("N");
     public static string ChargeFor(Guid orderId) => "ch_sim_" + orderId.ToString("N");
