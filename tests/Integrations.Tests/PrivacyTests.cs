@@ -11,8 +11,8 @@ namespace TechInterviewCoach.Integrations.Tests;
 /// vendor stand-in and every log line. On main today: sign-in, the site's pages, emails and analytics events as
 /// modules write them (including values a careless module might pass), an error in a signed-in request, Settings,
 /// the quiz with a CV upload and the matches (Matching).
-/// Still to add as the modules land: a conversation with messages (Messaging), an order (Orders), and the data
-/// export (it needs Messaging's and Orders' export handlers; today it answers 500).
+/// The full journey with every module merged (conversation both ways with unread emails, a simulator order, a
+/// partial refund, the export and the deletion) is <see cref="PrivacyJourneyTests"/>.
 /// </summary>
 public sealed class PrivacyTests(ThrowingIntegrationsApp app) : IClassFixture<ThrowingIntegrationsApp>
 {
