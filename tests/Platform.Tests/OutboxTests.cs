@@ -140,6 +140,30 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 }
 
+public sealed class OutboxRetentionTests
+{
+    [Fact]
+    public async Task Delivered_messages_are_deleted_after_the_retention_period_and_dead_letters_are_kept()
+    {
+        var ledger = new ProbeLedger();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1)); // after the probes' enqueue time
+        await using var app = new AppFactory { Clock = clock };
+        app.Settings["Outbox:RetainProcessedFor"] = "1.00:00:00";
+        app.ConfigureServices = s => OutboxTests.Register(s, ledger, "a");
+        await app.InitializeAsync();
+        app.StartServer();
+        await OutboxTests.EnqueueAsync(app, new OutboxProbe("delivered", "ok"), new OutboxProbe("dead", "permanent"));
+        await app.WaitForOutboxAsync();
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+
+        (await dispatcher.PurgeDeliveredAsync(CancellationToken.None)).ShouldBe(0, "still within a day");
+        clock.Advance(TimeSpan.FromHours(25));
+        (await dispatcher.PurgeDeliveredAsync(CancellationToken.None)).ShouldBe(1);
+        var left = await app.InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().OutboxMessages.AsNoTracking().ToListAsync());
+        left.ShouldHaveSingleItem().Status.ShouldBe(OutboxStatus.DeadLettered);
+    }
+}
+
 /// <summary>Two instances on one PostgreSQL share the outbox: every message is handled exactly once.</summary>
 public sealed class OutboxSharedByInstancesTests
 {

@@ -26,6 +26,12 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>How long a claimed message stays invisible to other instances before it is taken again (a crash mid-send).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a delivered message is kept (for troubleshooting) before it is deleted. Payloads can name people (an
+    /// order email to a coach names the coachee; the deletion confirmation carries the address), so this is short.
+    /// Zero deletes a message as soon as it is delivered. Dead letters are kept until an admin retries them.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")] public TimeSpan RetainProcessedFor { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>
@@ -54,6 +60,8 @@ public sealed partial class OutboxDispatcher(
             try
             {
                 handled = await DispatchDueAsync(stoppingToken);
+                if (_options.RetainProcessedFor == TimeSpan.Zero || time.GetUtcNow() - _lastPurge >= TimeSpan.FromMinutes(1))
+                    await PurgeDeliveredAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception ex)
@@ -63,6 +71,18 @@ public sealed partial class OutboxDispatcher(
             if (handled < _options.BatchSize)
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
         }
+    }
+
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
+
+    /// <summary>Deletes delivered messages older than <see cref="OutboxOptions.RetainProcessedFor"/>; returns how many.</summary>
+    public async Task<int> PurgeDeliveredAsync(CancellationToken cancellationToken)
+    {
+        _lastPurge = time.GetUtcNow();
+        var cutoff = _lastPurge.UtcDateTime - _options.RetainProcessedFor;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Done && m.ProcessedAt <= cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Claims and handles one batch of due messages; returns how many it handled.</summary>
