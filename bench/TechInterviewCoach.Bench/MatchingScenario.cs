@@ -52,7 +52,7 @@ public sealed class MatchingScenario(int coaches) : Scenario
         {
             targetRoles = new[] { "backend" }, seniority = "senior", targetCompanies = new[] { "Stripe", "Google" },
             interviewDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"),
-            interviewTypes = new[] { "system_design", "coding" }, focusAreas = new[] { "distributed systems" }, languages = new[] { "en", "de" },
+            interviewTypes = new[] { "system_design", "coding" }, focusAreas = new[] { "distributed" }, languages = new[] { "en", "de" },
             timeZone = "Europe/Berlin", budgetMinor = 15000, budgetCurrency = "USD",
             availability = new object[] { new { day = "Monday", start = "18:00", end = "21:00" }, new { day = "Thursday", start = "09:00", end = "12:00" } },
         };
