@@ -61,13 +61,13 @@ internal sealed partial class UnreadNotifier(
                                 from m in db.Messages
                                 where m.ConversationId == c.Id && m.SenderId == c.CoachId && m.Seq > c.CoacheeReadSeq
                                       && m.SentAt <= cutoff && (c.CoacheeNotifiedAt == null || m.SentAt > c.CoacheeNotifiedAt)
-                                select c.Id).Distinct().Take(200).ToListAsync(ct);
+                                select c.Id).Distinct().OrderBy(id => id).Take(200).ToListAsync(ct);
         var forCoach = await (from c in db.Conversations
                               where c.CoachNotifiedAt == null || c.CoachNotifiedAt <= quiet
                               from m in db.Messages
                               where m.ConversationId == c.Id && m.SenderId == c.CoacheeId && m.Seq > c.CoachReadSeq
                                     && m.SentAt <= cutoff && (c.CoachNotifiedAt == null || m.SentAt > c.CoachNotifiedAt)
-                              select c.Id).Distinct().Take(200).ToListAsync(ct);
+                              select c.Id).Distinct().OrderBy(id => id).Take(200).ToListAsync(ct);
         var sent = 0;
         foreach (var (id, toCoachee) in forCoachee.Select(id => (id, true)).Concat(forCoach.Select(id => (id, false))))
         {

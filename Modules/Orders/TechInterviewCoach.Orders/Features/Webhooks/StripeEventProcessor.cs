@@ -52,7 +52,7 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
         var cutoff = now.AddMinutes(-(options.Value.CheckoutExpiryMinutes + 15));
-        var stale = await db.Orders.Include(o => o.Bookings).Where(o => o.State == OrderState.Pending && o.CreatedAt < cutoff).Take(100).ToListAsync(ct);
+        var stale = await db.Orders.Include(o => o.Bookings).Where(o => o.State == OrderState.Pending && o.CreatedAt < cutoff).OrderBy(o => o.CreatedAt).Take(100).ToListAsync(ct);
         foreach (var order in stale)
         {
             if (!order.MoveTo(OrderState.Expired, now, "system", "Checkout abandoned", null)) continue;
