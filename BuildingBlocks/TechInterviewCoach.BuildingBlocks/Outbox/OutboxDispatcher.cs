@@ -85,15 +85,45 @@ public sealed partial class OutboxDispatcher(
         return await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Done && m.ProcessedAt <= cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Claims and handles one batch of due messages; returns how many it handled.</summary>
+    /// <summary>A claimed message: what the handlers need, read by the claim itself.</summary>
+    private sealed record Claimed(Guid Id, string Type, string Payload, int Attempts);
+
+    /// <summary>
+    /// Claims and handles one batch of due messages; returns how many it handled. The delivered ones are marked done
+    /// together after the batch (one statement, not one per message); a crash in between only means they are delivered
+    /// again, which at-least-once handlers absorb.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var ids = await ClaimAsync(cancellationToken);
-        foreach (var id in ids) await HandleAsync(id, cancellationToken);
-        return ids.Count;
+        var claimed = await ClaimAsync(cancellationToken);
+        if (claimed.Count == 0) return 0;
+        var delivered = new List<Guid>(claimed.Count);
+        try
+        {
+            foreach (var message in claimed)
+                if (await HandleAsync(message, cancellationToken)) delivered.Add(message.Id);
+        }
+        finally
+        {
+            // Also when stopping mid-batch: what was delivered is recorded.
+            if (delivered.Count > 0) await MarkDoneAsync(delivered);
+        }
+        return claimed.Count;
     }
 
-    private async Task<List<Guid>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task MarkDoneAsync(List<Guid> delivered)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var done = time.GetUtcNow().UtcDateTime;
+        await db.OutboxMessages.Where(m => delivered.Contains(m.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Done)
+            .SetProperty(m => m.ProcessedAt, done)
+            .SetProperty(m => m.LockedUntil, (DateTime?)null)
+            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+    }
+
+    private async Task<List<Claimed>> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
@@ -110,23 +140,28 @@ public sealed partial class OutboxDispatcher(
                 WHERE id IN (SELECT id FROM {table}
                              WHERE status = 0 AND next_attempt_at <= @now AND (locked_until IS NULL OR locked_until < @now)
                              ORDER BY occurred_at LIMIT @batch FOR UPDATE SKIP LOCKED)
-                RETURNING id
+                RETURNING id, type, payload, attempts, occurred_at
                 """;
             AddParameter(command, "lease", lease);
             AddParameter(command, "now", now);
             AddParameter(command, "batch", _options.BatchSize);
-            var ids = new List<Guid>();
+            var rows = new List<(Claimed Message, DateTime OccurredAt)>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetGuid(0));
-            return ids;
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add((new Claimed(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)), reader.GetDateTime(4)));
+            // RETURNING does not keep the subquery's order: handle in the order things happened.
+            return rows.OrderBy(r => r.OccurredAt).ThenBy(r => r.Message.Id).Select(r => r.Message).ToList();
         }
 
         var due = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.OccurredAt).Take(_options.BatchSize).Select(m => m.Id).ToListAsync(cancellationToken);
+            .OrderBy(m => m.OccurredAt).Take(_options.BatchSize).Select(m => new Claimed(m.Id, m.Type, m.Payload, m.Attempts + 1)).ToListAsync(cancellationToken);
         if (due.Count > 0)
-            await db.OutboxMessages.Where(m => due.Contains(m.Id))
+        {
+            var ids = due.Select(m => m.Id).ToList();
+            await db.OutboxMessages.Where(m => ids.Contains(m.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        }
         return due;
     }
 
@@ -138,24 +173,18 @@ public sealed partial class OutboxDispatcher(
         command.Parameters.Add(p);
     }
 
-    private async Task HandleAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Publishes one message to its handlers; true when they all succeeded. A failure is recorded here.</summary>
+    private async Task<bool> HandleAsync(Claimed message, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         var context = scope.ServiceProvider.GetRequiredService<OutboxExecutionContext>();
         context.MessageId = message.Id;
         context.Attempt = message.Attempts;
         try
         {
-            var notification = message.Deserialize();
+            var notification = new OutboxMessage { Type = message.Type, Payload = message.Payload }.Deserialize();
             await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(notification, cancellationToken);
-            var done = time.GetUtcNow().UtcDateTime;
-            await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Done)
-                .SetProperty(m => m.ProcessedAt, done)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested || ex is not OperationCanceledException)
         {
@@ -165,14 +194,16 @@ public sealed partial class OutboxDispatcher(
             var now = time.GetUtcNow().UtcDateTime;
             var next = now + Backoff(message.Attempts);
             if (deadLetter)
-                logger.LogError("Outbox message {MessageId} ({Type}) dead-lettered after {Attempts} attempt(s): {Error}", id, message.Type, message.Attempts, error);
+                logger.LogError("Outbox message {MessageId} ({Type}) dead-lettered after {Attempts} attempt(s): {Error}", message.Id, message.Type, message.Attempts, error);
             else
-                logger.LogWarning("Outbox message {MessageId} ({Type}) failed on attempt {Attempts}, retrying at {NextAttempt:o}: {Error}", id, message.Type, message.Attempts, next, error);
-            await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                logger.LogWarning("Outbox message {MessageId} ({Type}) failed on attempt {Attempts}, retrying at {NextAttempt:o}: {Error}", message.Id, message.Type, message.Attempts, next, error);
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, deadLetter ? OutboxStatus.DeadLettered : OutboxStatus.Pending)
                 .SetProperty(m => m.NextAttemptAt, next)
                 .SetProperty(m => m.LockedUntil, (DateTime?)null)
                 .SetProperty(m => m.LastError, error), CancellationToken.None);
+            return false;
         }
     }
 

@@ -62,6 +62,8 @@ public sealed class OutboxMessage
             e.Property(m => m.Type).HasMaxLength(300);
             e.Property(m => m.LastError).HasMaxLength(2000);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt }).HasDatabaseName(names.Index("outbox_due"));
+            e.HasIndex(m => m.OccurredAt).HasDatabaseName(names.Index("outbox_pending")).HasFilter("status = 0");
+            e.HasIndex(m => m.ProcessedAt).HasDatabaseName(names.Index("outbox_delivered")).HasFilter("status = 1");
         });
     }
 }

@@ -29,7 +29,7 @@ public sealed class DatabaseProvider
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             IsPostgres = true;
-            ConnectionString = postgres;
+            ConnectionString = WithPostgresDefaults(postgres);
             return;
         }
         var path = configuration[$"{DatabaseOptions.Section}:SqlitePath"] ?? new DatabaseOptions().SqlitePath;
@@ -41,6 +41,19 @@ public sealed class DatabaseProvider
             DefaultTimeout = 30,
             Pooling = true,
         }.ToString();
+    }
+
+    /// <summary>
+    /// Prepares the statements a connection runs repeatedly (the same few dozen EF queries serve most requests), which
+    /// spares PostgreSQL parsing and planning them each time; a connection string that sets its own value wins.
+    /// </summary>
+    internal static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     public bool IsPostgres { get; }

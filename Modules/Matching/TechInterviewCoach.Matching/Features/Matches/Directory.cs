@@ -36,23 +36,27 @@ internal static class CoachCards
     public static async Task<IReadOnlyList<CoachCard>> LoadAsync(MatchingDbContext db, IMediator mediator, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var profiles = await db.CoachProfiles.AsNoTracking().Where(p => ids.Contains(p.CoachId) && p.IsListed).ToDictionaryAsync(p => p.CoachId, ct);
-        var statuses = await db.CoachStatuses.AsNoTracking().Where(s => ids.Contains(s.CoachId)).ToDictionaryAsync(s => s.CoachId, ct);
+        var profiles = await (
+                from p in db.CoachProfiles.AsNoTracking().Where(p => ids.Contains(p.CoachId) && p.IsListed)
+                join s in db.CoachStatuses.AsNoTracking() on p.CoachId equals s.CoachId into statuses
+                from s in statuses.DefaultIfEmpty()
+                select new { Profile = p, MedianReply = s == null ? null : s.MedianFirstReplyMinutes })
+            .ToDictionaryAsync(x => x.Profile.CoachId, ct);
         var listings = (await db.Listings.AsNoTracking().Where(l => ids.Contains(l.CoachId) && l.IsPublished).OrderBy(l => l.PriceMinor).ToListAsync(ct))
             .ToLookup(l => l.CoachId);
         var names = await mediator.Send(new GetUserSummaries(ids.ToList()), ct);
         var cards = new List<CoachCard>();
         foreach (var id in ids)
         {
-            if (!profiles.TryGetValue(id, out var p)) continue;
+            if (!profiles.TryGetValue(id, out var row)) continue;
+            var p = row.Profile;
             var d = MatchingJson.Read<CoachDetails>(p.DetailsJson);
-            statuses.TryGetValue(id, out var s);
             cards.Add(new CoachCard(id, names.TryGetValue(id, out var n) ? n.DisplayName : "Coach", p.Headline, p.Bio, p.YearsOfExperience,
                 d.Companies, d.Roles.Select(r => QuizDefinition.Label(QuizDefinition.Roles, r)).ToList(),
                 d.InterviewTypes.Select(t => QuizDefinition.Label(QuizDefinition.InterviewTypes, t)).ToList(),
                 d.CoachedCounts.ToDictionary(kv => QuizDefinition.Label(QuizDefinition.InterviewTypes, kv.Key), kv => kv.Value),
                 d.Languages.Select(l => QuizDefinition.Label(QuizDefinition.Languages, l)).ToList(), p.TimeZone, d.Availability,
-                s?.MedianFirstReplyMinutes is { } m ? $"Usually answers within {Scoring.FormatDuration(m)}" : null,
+                row.MedianReply is { } m ? $"Usually answers within {Scoring.FormatDuration(m)}" : null,
                 listings[id].Select(l => l.ToView()).ToList(), PlatformFeeNote));
         }
         return cards;
@@ -68,8 +72,8 @@ internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCa
         var type = Filter(QuizDefinition.InterviewTypes, request.InterviewType, "interviewType");
         var lang = Filter(QuizDefinition.Languages, request.Language, "language");
         var role = Filter(QuizDefinition.Roles, request.Role, "role");
-        var matching = snapshot.Coaches.Where(c => (c.TypesMask & type) == type && (c.LanguagesMask & lang) == lang && (c.RolesMask & role) == role).ToList();
-        var ids = matching.Skip((page - 1) * size).Take(size).Select(c => c.CoachId).ToList();
+        var matching = snapshot.Where(type, lang, role).ToList();
+        var ids = matching.Skip((page - 1) * size).Take(size).Select(i => snapshot.Ids[i]).ToList();
         return new Paged<CoachCard>(await CoachCards.LoadAsync(db, mediator, ids, ct), matching.Count, page, size);
     }
 

@@ -31,42 +31,27 @@ internal sealed class GetMatchesHandler(MatchingDbContext db, MatchSnapshotCache
             .OrderByDescending(s => s.SubmittedAt).Select(s => s.AnswersJson).FirstOrDefaultAsync(ct)
             ?? throw new ConflictException("quiz_not_submitted", "Take the matching quiz first: matches come from your answers.");
         var now = time.GetUtcNow();
-        var seeker = Scoring.Seeker(MatchingJson.Read<QuizAnswers>(quizJson), now.UtcDateTime);
+        var answers = MatchingJson.Read<QuizAnswers>(quizJson);
         var type = BrowseCoachesHandler.Filter(QuizDefinition.InterviewTypes, r.InterviewType, "interviewType");
         var lang = BrowseCoachesHandler.Filter(QuizDefinition.Languages, r.Language, "language");
         if (r.MaxBudgetMinor is < 0) throw new InputException("bad_filter", "maxBudget", "The budget filter cannot be negative.");
         var minHalf = r.MinOverlapHours is { } h ? (int)Math.Ceiling(h * 2) : 0;
 
         var snapshot = await cache.GetAsync(db, ct);
-        var k = page * size;
-        // Bounded top-K: a heap whose root is the worst kept coach.
-        var heap = new PriorityQueue<CoachFeatures, (int Score, Guid Id)>(k + 1, Comparer<(int Score, Guid Id)>.Create((a, b) => Scoring.Better(b, a)));
-        var total = 0;
-        foreach (var c in snapshot.Coaches)
-        {
-            if ((c.TypesMask & type) != type || (c.LanguagesMask & lang) != lang) continue;
-            if (minHalf > 0 && seeker.Slots.OverlapHalfHours(c.Slots) < minHalf) continue;
-            if (r.MaxBudgetMinor is { } max && (c.MinPriceIn(seeker.Currency) is not { } price || price > max)) continue;
-            total++;
-            var key = (Scoring.Score(seeker, c, null), c.CoachId);
-            if (heap.Count < k) heap.Enqueue(c, key);
-            else if (heap.TryPeek(out _, out var worst) && Scoring.Better(key, worst) < 0) heap.EnqueueDequeue(c, key);
-        }
-        var ranked = new List<(CoachFeatures C, (int Score, Guid Id) Key)>(heap.Count);
-        while (heap.TryDequeue(out var c, out var key)) ranked.Add((c, key));
-        ranked.Sort((a, b) => Scoring.Better(a.Key, b.Key));
+        var seeker = Scoring.Seeker(answers, snapshot);
+        var (ranked, total) = Rank(snapshot, seeker, type, lang, minHalf, r.MaxBudgetMinor, page * size);
         var pageItems = ranked.Skip((page - 1) * size).ToList();
 
-        var cards = (await CoachCards.LoadAsync(db, mediator, pageItems.Select(p => p.C.CoachId).ToList(), ct)).ToDictionary(c => c.CoachId);
+        var cards = (await CoachCards.LoadAsync(db, mediator, pageItems.Select(p => snapshot.Ids[Scoring.PositionOf(p)]).ToList(), ct)).ToDictionary(c => c.CoachId);
         var results = new List<MatchResult>();
         for (var i = 0; i < pageItems.Count; i++)
         {
-            var (c, key) = pageItems[i];
-            if (!cards.TryGetValue(c.CoachId, out var card)) continue;
+            var position = Scoring.PositionOf(pageItems[i]);
+            if (!cards.TryGetValue(snapshot.Ids[position], out var card)) continue;
             var components = new List<ScoreComponent>();
-            Scoring.Score(seeker, c, components);
+            var score = Scoring.Score(seeker, snapshot, position, components);
             var reasons = components.Where(x => x.Points > 0).OrderByDescending(x => x.Points).Take(5).Select(x => x.Reason).ToList();
-            results.Add(new MatchResult((page - 1) * size + i + 1, key.Score, reasons, components, card));
+            results.Add(new MatchResult((page - 1) * size + i + 1, score, reasons, components, card));
         }
         if (page == 1)
         {
@@ -78,6 +63,41 @@ internal sealed class GetMatchesHandler(MatchingDbContext db, MatchSnapshotCache
             await db.SaveChangesAsync(ct);
         }
         return new Paged<MatchResult>(results, total, page, size);
+    }
+
+    /// <summary>
+    /// The best <paramref name="k"/> coaches passing the filters, best first, as <see cref="Scoring.Rank"/> numbers, and
+    /// how many passed. One pass over the snapshot's arrays with a bounded min-heap whose root is the worst coach kept.
+    /// </summary>
+    internal static (List<long> Ranked, int Total) Rank(MatchSnapshot snapshot, SeekerFeatures seeker, int type, int lang, int minHalf, long? maxBudget, int k)
+    {
+        var heap = new PriorityQueue<int, long>(Math.Min(k, snapshot.Count) + 1);
+        var worst = long.MinValue;
+        var total = 0;
+        var types = snapshot.Types;
+        var languages = snapshot.Languages;
+        for (var c = 0; c < types.Length; c++)
+        {
+            if ((types[c] & type) != type || (languages[c] & lang) != lang) continue;
+            if (minHalf > 0 && snapshot.OverlapHalfHours(seeker.Slots, c) < minHalf) continue;
+            if (maxBudget is { } max && (snapshot.MinPriceAt(c, seeker.CurrencyIndex) is not { } price || price > max)) continue;
+            total++;
+            var rank = Scoring.Rank(Scoring.Points(seeker, snapshot, c), c);
+            if (heap.Count < k)
+            {
+                heap.Enqueue(c, rank);
+                if (heap.Count == k) heap.TryPeek(out _, out worst);
+            }
+            else if (rank > worst)
+            {
+                heap.EnqueueDequeue(c, rank);
+                heap.TryPeek(out _, out worst);
+            }
+        }
+        var ranked = new List<long>(heap.Count);
+        while (heap.TryDequeue(out _, out var rank)) ranked.Add(rank);
+        ranked.Reverse();
+        return (ranked, total);
     }
 }
 

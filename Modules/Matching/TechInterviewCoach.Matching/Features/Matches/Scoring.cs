@@ -10,11 +10,31 @@ internal sealed class SeekerFeatures
     public int RolesMask { get; init; }
     public int TypesMask { get; init; }
     public long LanguagesMask { get; init; }
-    public string[] CompaniesKey { get; init; } = [];
     public WeekSlots Slots { get; init; }
     public int RequiredYears { get; init; }
     public long? BudgetMinor { get; init; }
     public string? Currency { get; init; }
+    /// <summary>The target companies as ids of the snapshot (companies no listed coach worked at are left out) and their bits.</summary>
+    public int[] CompanyIds { get; init; } = [];
+    public ulong CompanyBloom { get; init; }
+    /// <summary>The budget currency's position in the snapshot; -1 when no listed coach prices in it.</summary>
+    public int CurrencyIndex { get; init; } = -1;
+    public bool HasSlots { get; init; }
+    /// <summary>Positions of the seeker's interview types.</summary>
+    public int[] TypeIndexes { get; init; } = [];
+    /// <summary>What a coach with none of the seeker's languages, or no overlapping hours, gets (0 when the seeker gave none).</summary>
+    public int NoLanguagePoints => LanguagesMask != 0 ? -30 : 0;
+    /// <summary><see cref="Scoring.OverlapPoints"/> for 0 to 336 overlapping half-hours.</summary>
+    public int[] OverlapPoints { get; init; } = [];
+    /// <summary><see cref="RequiredYears"/>, or int.MaxValue when the seniority asks for none.</summary>
+    public int RequiredYearsOrMax => RequiredYears > 0 ? RequiredYears : int.MaxValue;
+
+    /// <summary>Whether the company (a snapshot id) is one of the targets; a plain loop, as there are only a few.</summary>
+    public bool Targets(int companyId)
+    {
+        foreach (var id in CompanyIds) if (id == companyId) return true;
+        return false;
+    }
 }
 
 /// <summary>One explainable part of a score: which factor, how many points, and the plain words for it.</summary>
@@ -43,30 +63,46 @@ internal static class Scoring
         "junior" => 1, "mid" => 3, "senior" => 5, "staff" => 8, "principal" => 10, "manager" => 6, _ => 0,
     };
 
-    public static SeekerFeatures Seeker(QuizAnswers q, DateTime utcNow) => new()
+    public static SeekerFeatures Seeker(QuizAnswers q, MatchSnapshot snapshot)
     {
-        RolesMask = Mask(QuizDefinition.Roles, q.TargetRoles),
-        TypesMask = Mask(QuizDefinition.InterviewTypes, q.InterviewTypes),
-        LanguagesMask = Mask(QuizDefinition.Languages, q.Languages),
-        CompaniesKey = q.TargetCompanies.Select(CompanyKey).Where(k => k.Length > 0).ToArray(),
-        Slots = WeekSlots.From(q.Availability, q.TimeZone, WeekSlots.ReferenceMondayUtc(utcNow)),
-        RequiredYears = RequiredYears(q.Seniority),
-        BudgetMinor = q.BudgetMinor,
-        Currency = q.BudgetCurrency,
-    };
+        var companies = q.TargetCompanies.Select(CompanyKey).Where(k => k.Length > 0).ToArray();
+        var ids = companies.Select(k => snapshot.CompanyIndex.TryGetValue(k, out var id) ? id : -1).Where(id => id >= 0).Distinct().ToArray();
+        // The snapshot's reference week, so both sides carry the same daylight-saving offsets.
+        var slots = WeekSlots.From(q.Availability, q.TimeZone, WeekSlots.ReferenceMondayUtc(snapshot.BuiltAt));
+        return new SeekerFeatures
+        {
+            RolesMask = Mask(QuizDefinition.Roles, q.TargetRoles),
+            TypesMask = Mask(QuizDefinition.InterviewTypes, q.InterviewTypes),
+            TypeIndexes = Enumerable.Range(0, QuizDefinition.InterviewTypes.Count).Where(t => (Mask(QuizDefinition.InterviewTypes, q.InterviewTypes) & (1 << t)) != 0).ToArray(),
+            LanguagesMask = Mask(QuizDefinition.Languages, q.Languages),
+            Slots = slots,
+            HasSlots = slots.HalfHours > 0,
+            OverlapPoints = Enumerable.Range(0, WeekSlots.SlotsPerWeek + 1).Select(h => OverlapPoints(h, slots.HalfHours > 0)).ToArray(),
+            RequiredYears = RequiredYears(q.Seniority),
+            BudgetMinor = q.BudgetMinor,
+            Currency = q.BudgetCurrency,
+            CompanyIds = ids,
+            CompanyBloom = ids.Aggregate(0UL, (bloom, id) => bloom | 1UL << (id & 63)),
+            CurrencyIndex = snapshot.CurrencyIndex(q.BudgetCurrency),
+        };
+    }
 
     /// <summary>The score; with <paramref name="explain"/> also its components (only for the coaches shown).</summary>
-    public static int Score(SeekerFeatures s, CoachFeatures c, List<ScoreComponent>? explain)
+    public static int Score(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
     {
         var score = 0;
         // Interview types.
-        var shared = s.TypesMask & c.TypesMask;
+        var shared = s.TypesMask & m.Types[c];
         if (shared != 0)
         {
             var best = -1; var bestCount = -1;
-            for (var i = 0; i < c.Coached.Length; i++)
-                if ((shared & (1 << i)) != 0 && c.Coached[i] > bestCount) { best = i; bestCount = c.Coached[i]; }
-            var pts = 12 * System.Numerics.BitOperations.PopCount((uint)shared) + Math.Min(8, bestCount / 5);
+            var coached = m.Coached.AsSpan(c * MatchSnapshot.TypeCount, MatchSnapshot.TypeCount);
+            for (var bits = (uint)shared; bits != 0; bits &= bits - 1)
+            {
+                var i = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                if (coached[i] > bestCount) { best = i; bestCount = coached[i]; }
+            }
+            var pts = 12 * System.Numerics.BitOperations.PopCount((uint)shared) + CoachedBonus(bestCount);
             score += pts;
             if (explain is not null)
             {
@@ -75,7 +111,7 @@ internal static class Scoring
             }
         }
         // Roles.
-        var roles = s.RolesMask & c.RolesMask;
+        var roles = s.RolesMask & m.Roles[c];
         if (roles != 0)
         {
             score += 10;
@@ -87,19 +123,19 @@ internal static class Scoring
             }
         }
         // Companies.
-        if (s.CompaniesKey.Length > 0 && c.CompaniesKey.Length > 0)
+        if ((s.CompanyBloom & m.CompanyBloom[c]) != 0)
         {
             var matched = 0;
-            for (var i = 0; i < c.CompaniesKey.Length && matched < 2; i++)
-                if (Array.IndexOf(s.CompaniesKey, c.CompaniesKey[i]) >= 0)
+            for (var i = m.CompanyStart[c]; i < m.CompanyStart[c + 1] && matched < 2; i++)
+                if (s.Targets(m.CompanyIds[i]))
                 {
                     matched++;
                     score += 12;
-                    explain?.Add(new("companies", 12, $"Worked at {c.Companies[i]}"));
+                    explain?.Add(new("companies", 12, $"Worked at {m.CompanyNames[i]}"));
                 }
         }
         // Language.
-        var langs = s.LanguagesMask & c.LanguagesMask;
+        var langs = s.LanguagesMask & m.Languages[c];
         if (langs != 0)
         {
             score += 8;
@@ -111,20 +147,14 @@ internal static class Scoring
             explain?.Add(new("language", -30, "Speaks none of your languages"));
         }
         // Availability overlap.
-        var half = s.Slots.OverlapHalfHours(c.Slots);
-        if (half > 0)
+        var half = m.OverlapHalfHours(s.Slots, c);
+        if (OverlapPoints(half, s.HasSlots) is var overlap && overlap != 0)
         {
-            var pts = Math.Min(24, 2 * half);
-            score += pts;
-            explain?.Add(new("availability", pts, $"Overlaps {FormatHours(half)} of your weekly hours"));
-        }
-        else if (s.Slots.HalfHours > 0)
-        {
-            score -= 10;
-            explain?.Add(new("availability", -10, "No overlap with your weekly hours"));
+            score += overlap;
+            explain?.Add(new("availability", overlap, half > 0 ? $"Overlaps {FormatHours(half)} of your weekly hours" : "No overlap with your weekly hours"));
         }
         // Budget (same currency only; there is no conversion).
-        if (s.BudgetMinor is { } budget && c.MinPriceIn(s.Currency) is { } price)
+        if (s.BudgetMinor is { } budget && m.MinPriceAt(c, s.CurrencyIndex) is { } price)
         {
             if (price <= budget)
             {
@@ -138,28 +168,82 @@ internal static class Scoring
             }
         }
         // Experience for the seniority.
-        if (s.RequiredYears > 0 && c.Years >= s.RequiredYears)
+        if (s.RequiredYears > 0 && m.Years[c] >= s.RequiredYears)
         {
             score += 5;
-            explain?.Add(new("experience", 5, $"{c.Years} years of experience"));
+            explain?.Add(new("experience", 5, $"{m.Years[c]} years of experience"));
         }
         // Responsiveness.
-        if (c.MedianReplyMinutes is { } median)
+        if (m.MedianReply[c] is var median && !float.IsNaN(median))
         {
-            var (pts, text) = median <= 120 ? (10, $"Answers within {FormatDuration(median)} on average")
-                : median <= 1440 ? (4, "Usually answers within a day")
-                : (-10, "Slow to answer (more than a day on average)");
+            var pts = ResponsivenessPoints(median);
             score += pts;
-            explain?.Add(new("responsiveness", pts, text));
+            explain?.Add(new("responsiveness", pts, pts switch
+            {
+                10 => $"Answers within {FormatDuration(median)} on average",
+                4 => "Usually answers within a day",
+                _ => "Slow to answer (more than a day on average)",
+            }));
         }
-        if (c.Overdue > 0)
+        if (m.Overdue[c] is var overdue && overdue > 0)
         {
-            var pts = -Math.Min(40, 8 * c.Overdue);
+            var pts = OverduePoints(overdue);
             score += pts;
-            explain?.Add(new("responsiveness", pts, $"{c.Overdue} conversation{(c.Overdue == 1 ? "" : "s")} waiting for a first reply"));
+            explain?.Add(new("responsiveness", pts, $"{overdue} conversation{(overdue == 1 ? "" : "s")} waiting for a first reply"));
         }
         return score;
     }
+
+    /// <summary>
+    /// The same score as <see cref="Score"/> without the words, for ranking every listed coach: the parts that depend
+    /// only on the coach come precomputed from the snapshot. A test holds the two equal.
+    /// </summary>
+    public static int Points(SeekerFeatures s, MatchSnapshot m, int c)
+    {
+        // Without data-dependent branches: coaches differ at random, so branches would be mispredicted about half the
+        // time, and that, not the arithmetic, is what this loop spent its time on. Conditions become 0/1 (setcc) and
+        // multiply; the piecewise parts are per-request tables.
+        var score = m.CoachPoints[c];
+        var types = m.Types[c];
+        var bonus = m.CoachedBonus.AsSpan(c * MatchSnapshot.TypeCount, MatchSnapshot.TypeCount);
+        var best = 0;
+        foreach (var t in s.TypeIndexes)
+        {
+            var v = ((types >> t) & 1) * bonus[t];
+            best ^= (best ^ v) & -Bit(v > best);
+        }
+        score += 12 * System.Numerics.BitOperations.PopCount((uint)(s.TypesMask & types)) + best;
+        score += 10 * Bit((s.RolesMask & m.Roles[c]) != 0);
+        var matched = 0;
+        var end = m.CompanyStart[c + 1];
+        for (var i = m.CompanyStart[c]; i < end; i++) matched += Bit(s.Targets(m.CompanyIds[i]));
+        score += 12 * Math.Min(2, matched);
+        score += s.NoLanguagePoints + (8 - s.NoLanguagePoints) * Bit((s.LanguagesMask & m.Languages[c]) != 0);
+        score += s.OverlapPoints[m.OverlapHalfHours(s.Slots, c)];
+        if (s.CurrencyIndex >= 0 && s.BudgetMinor is { } budget)
+        {
+            var price = m.MinPrice[c * m.Currencies.Length + s.CurrencyIndex];
+            score += Bit(price >= 0) * (-10 + 22 * Bit(price <= budget));
+        }
+        score += 5 * Bit(m.Years[c] >= s.RequiredYearsOrMax);
+        return score;
+    }
+
+    private static int Bit(bool b) => b ? 1 : 0;
+
+    /// <summary>Points for overlapping half-hours: 2 per half-hour up to 24; none overlapping costs 10 when the seeker gave hours.</summary>
+    public static int OverlapPoints(int halfHours, bool seekerHasSlots) => halfHours > 0 ? Math.Min(24, 2 * halfHours) : seekerHasSlots ? -10 : 0;
+
+    /// <summary>Up to 8 points for how many people a coach coached in the best shared interview type.</summary>
+    public static int CoachedBonus(int coached) => Math.Min(8, Math.Max(0, coached) / 5);
+
+    public static int ResponsivenessPoints(float medianMinutes) => medianMinutes <= 120 ? 10 : medianMinutes <= 1440 ? 4 : -10;
+
+    public static int OverduePoints(int overdue) => -Math.Min(40, 8 * overdue);
+
+    /// <summary>The points that depend on the coach alone (responsiveness), precomputed into the snapshot.</summary>
+    public static int CoachPoints(float medianMinutes, int overdue) =>
+        (float.IsNaN(medianMinutes) ? 0 : ResponsivenessPoints(medianMinutes)) + (overdue > 0 ? OverduePoints(overdue) : 0);
 
     public static string FormatHours(int halfHours) =>
         halfHours % 2 == 0 ? (halfHours / 2).ToString(CultureInfo.InvariantCulture) : (halfHours / 2.0).ToString("0.0", CultureInfo.InvariantCulture);
@@ -171,7 +255,12 @@ internal static class Scoring
         return $"{h} hour{(h == 1 ? "" : "s")}";
     }
 
-    /// <summary>Orders best first: higher score, then smaller coach id.</summary>
-    public static int Better((int Score, Guid Id) a, (int Score, Guid Id) b) =>
-        a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id);
+    /// <summary>
+    /// A score and a snapshot position as one number that is larger for the better coach: higher score first, then the
+    /// smaller position (the snapshot is in id order, so equal scores keep a stable order by coach id).
+    /// </summary>
+    public static long Rank(int score, int position) => ((long)score << 32) | (uint)(int.MaxValue - position);
+
+    public static int PositionOf(long rank) => int.MaxValue - (int)(rank & 0xFFFFFFFF);
+    public static int ScoreOf(long rank) => (int)(rank >> 32);
 }

@@ -7,31 +7,62 @@ using TechInterviewCoach.Matching.Features.Cv;
 
 namespace TechInterviewCoach.Matching.Features.Matches;
 
-/// <summary>What ranking needs to know about one listed coach, compact: bit masks, counts and UTC week slots.</summary>
-internal sealed class CoachFeatures
+/// <summary>
+/// What ranking needs to know about every listed coach, laid out as parallel arrays indexed by position (coaches sorted
+/// by id, so a smaller index is a smaller id). Ranking 100,000 coaches walks these arrays front to back: a few
+/// megabytes read in order, no object per coach to chase. Immutable once built.
+/// </summary>
+internal sealed class MatchSnapshot
 {
-    public Guid CoachId { get; init; }
-    public int RolesMask { get; init; }
-    public int TypesMask { get; init; }
-    public int[] Coached { get; init; } = [];
-    public long LanguagesMask { get; init; }
-    public string[] CompaniesKey { get; init; } = [];
-    public string[] Companies { get; init; } = [];
-    public WeekSlots Slots { get; init; }
-    public int Years { get; init; }
-    public double? MedianReplyMinutes { get; init; }
-    public int Overdue { get; init; }
-    /// <summary>Cheapest price per session among published listings, per currency.</summary>
-    public (string Currency, long PerSession)[] MinPrices { get; init; } = [];
+    public const int SlotWords = 6;
+    public static readonly int TypeCount = QuizDefinition.InterviewTypes.Count;
 
-    public long? MinPriceIn(string? currency)
+    public required long Version { get; init; }
+    public required DateTime BuiltAt { get; init; }
+    public required Guid[] Ids { get; init; }
+    public required int[] Roles { get; init; }
+    public required int[] Types { get; init; }
+    public required long[] Languages { get; init; }
+    /// <summary><see cref="SlotWords"/> words per coach: the weekly half-hours in UTC on the reference week.</summary>
+    public required ulong[] Slots { get; init; }
+    /// <summary><see cref="TypeCount"/> counts per coach: people coached per interview type.</summary>
+    public required int[] Coached { get; init; }
+    /// <summary><see cref="TypeCount"/> per coach: <see cref="Scoring.CoachedBonus"/> of the counts above.</summary>
+    public required byte[] CoachedBonus { get; init; }
+    /// <summary>Points that depend on the coach alone: <see cref="Scoring.CoachPoints"/>.</summary>
+    public required int[] CoachPoints { get; init; }
+    public required int[] Years { get; init; }
+    /// <summary>Median minutes to a first reply; NaN when not measured yet.</summary>
+    public required float[] MedianReply { get; init; }
+    public required int[] Overdue { get; init; }
+    /// <summary>Company ids of coach i are <c>CompanyIds[CompanyStart[i]..CompanyStart[i + 1]]</c>, names parallel to them.</summary>
+    public required int[] CompanyStart { get; init; }
+    public required int[] CompanyIds { get; init; }
+    public required string[] CompanyNames { get; init; }
+    /// <summary>One bit per company id modulo 64, to skip coaches who share no company without looking at the list.</summary>
+    public required ulong[] CompanyBloom { get; init; }
+    /// <summary>Normalised company name → id.</summary>
+    public required Dictionary<string, int> CompanyIndex { get; init; }
+    public required string[] Currencies { get; init; }
+    /// <summary><c>Currencies.Length</c> entries per coach: cheapest price per session among published listings; -1 when none.</summary>
+    public required long[] MinPrice { get; init; }
+
+    public int Count => Ids.Length;
+
+    public int CurrencyIndex(string? currency) => currency is null ? -1 : Array.IndexOf(Currencies, currency);
+
+    public long? MinPriceAt(int coach, int currencyIndex) =>
+        currencyIndex < 0 || MinPrice[coach * Currencies.Length + currencyIndex] is var p && p < 0 ? null : p;
+
+    public int OverlapHalfHours(in WeekSlots seeker, int coach) => seeker.OverlapHalfHours(Slots.AsSpan(coach * SlotWords, SlotWords));
+
+    /// <summary>Indexes of coaches whose masks contain every bit of the filters, in id order.</summary>
+    public IEnumerable<int> Where(int types, long languages, int roles)
     {
-        foreach (var (c, p) in MinPrices) if (c == currency) return p;
-        return null;
+        for (var i = 0; i < Ids.Length; i++)
+            if ((Types[i] & types) == types && (Languages[i] & languages) == languages && (Roles[i] & roles) == roles) yield return i;
     }
 }
-
-internal sealed record MatchSnapshot(long Version, DateTime BuiltAt, CoachFeatures[] Coaches);
 
 /// <summary>
 /// One in-memory snapshot of all listed coaches per instance. The profile tables stay the source of truth: every change
@@ -62,7 +93,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             if (current is not null && current.Version == version && now - current.BuiltAt < TimeSpan.FromHours(1)) return current;
             var built = await BuildAsync(db, version, now, ct);
             _current = built;
-            logger.LogInformation("Match snapshot {Version} built with {Coaches} listed coaches", version, built.Coaches.Length);
+            logger.LogInformation("Match snapshot {Version} built with {Coaches} listed coaches", version, built.Count);
             return built;
         }
         finally { _gate.Release(); }
@@ -72,41 +103,84 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
     {
         var profiles = await db.CoachProfiles.AsNoTracking().Where(p => p.IsListed)
             .Select(p => new { p.CoachId, p.YearsOfExperience, p.TimeZone, p.DetailsJson }).ToListAsync(ct);
+        // PostgreSQL and SQLite may order uuids differently from Guid.CompareTo: sort here, the order ties are broken by.
+        profiles.Sort((a, b) => a.CoachId.CompareTo(b.CoachId));
         var statuses = await db.CoachStatuses.AsNoTracking()
             .Join(db.CoachProfiles.Where(p => p.IsListed), s => s.CoachId, p => p.CoachId, (s, p) => new { s.CoachId, s.MedianFirstReplyMinutes, s.OverdueConversations })
             .ToDictionaryAsync(s => s.CoachId, ct);
-        var prices = (await db.Listings.AsNoTracking().Where(l => l.IsPublished)
-                .Join(db.CoachProfiles.Where(p => p.IsListed), l => l.CoachId, p => p.CoachId, (l, p) => new { l.CoachId, l.Currency, l.PriceMinor, l.Sessions })
-                .ToListAsync(ct))
-            .GroupBy(l => l.CoachId)
-            .ToDictionary(g => g.Key, g => g.GroupBy(l => l.Currency).Select(c => (c.Key, c.Min(l => l.Sessions <= 1 ? l.PriceMinor : l.PriceMinor / l.Sessions))).ToArray());
+        var listings = await db.Listings.AsNoTracking().Where(l => l.IsPublished)
+            .Join(db.CoachProfiles.Where(p => p.IsListed), l => l.CoachId, p => p.CoachId, (l, p) => new { l.CoachId, l.Currency, l.PriceMinor, l.Sessions })
+            .ToListAsync(ct);
+        var currencies = listings.Select(l => l.Currency).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+        var n = profiles.Count;
+        var types = MatchSnapshot.TypeCount;
+        var ids = new Guid[n];
+        var roles = new int[n];
+        var typeMasks = new int[n];
+        var languages = new long[n];
+        var slots = new ulong[n * MatchSnapshot.SlotWords];
+        var coached = new int[n * types];
+        var coachedBonus = new byte[n * types];
+        var coachPoints = new int[n];
+        var years = new int[n];
+        var medianReply = new float[n];
+        var overdue = new int[n];
+        var companyStart = new int[n + 1];
+        var companyBloom = new ulong[n];
+        var companyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var companyIds = new List<int>();
+        var companyNames = new List<string>();
+        var minPrice = new long[n * currencies.Length];
+        Array.Fill(minPrice, -1L);
+        var position = new Dictionary<Guid, int>(n);
         var monday = WeekSlots.ReferenceMondayUtc(now);
-        var coaches = new CoachFeatures[profiles.Count];
-        for (var i = 0; i < profiles.Count; i++)
+        for (var i = 0; i < n; i++)
         {
             var p = profiles[i];
             var d = MatchingJson.Read<CoachDetails>(p.DetailsJson);
-            statuses.TryGetValue(p.CoachId, out var s);
-            var coached = new int[QuizDefinition.InterviewTypes.Count];
+            position[p.CoachId] = i;
+            ids[i] = p.CoachId;
+            roles[i] = Scoring.Mask(QuizDefinition.Roles, d.Roles);
+            typeMasks[i] = Scoring.Mask(QuizDefinition.InterviewTypes, d.InterviewTypes);
+            languages[i] = Scoring.Mask(QuizDefinition.Languages, d.Languages);
             foreach (var (type, count) in d.CoachedCounts)
-                if (QuizDefinition.IndexOf(QuizDefinition.InterviewTypes, type) is >= 0 and var idx) coached[idx] = count;
-            coaches[i] = new CoachFeatures
+                if (QuizDefinition.IndexOf(QuizDefinition.InterviewTypes, type) is >= 0 and var t)
+                {
+                    coached[i * types + t] = count;
+                    coachedBonus[i * types + t] = (byte)Scoring.CoachedBonus(count);
+                }
+            WeekSlots.From(d.Availability, p.TimeZone, monday).CopyTo(slots.AsSpan(i * MatchSnapshot.SlotWords, MatchSnapshot.SlotWords));
+            years[i] = p.YearsOfExperience;
+            statuses.TryGetValue(p.CoachId, out var status);
+            medianReply[i] = status?.MedianFirstReplyMinutes is { } median ? (float)median : float.NaN;
+            overdue[i] = status?.OverdueConversations ?? 0;
+            coachPoints[i] = Scoring.CoachPoints(medianReply[i], overdue[i]);
+            companyStart[i] = companyIds.Count;
+            foreach (var company in d.Companies)
             {
-                CoachId = p.CoachId,
-                RolesMask = Scoring.Mask(QuizDefinition.Roles, d.Roles),
-                TypesMask = Scoring.Mask(QuizDefinition.InterviewTypes, d.InterviewTypes),
-                Coached = coached,
-                LanguagesMask = Scoring.Mask(QuizDefinition.Languages, d.Languages),
-                CompaniesKey = d.Companies.Select(Scoring.CompanyKey).ToArray(),
-                Companies = d.Companies.ToArray(),
-                Slots = WeekSlots.From(d.Availability, p.TimeZone, monday),
-                Years = p.YearsOfExperience,
-                MedianReplyMinutes = s?.MedianFirstReplyMinutes,
-                Overdue = s?.OverdueConversations ?? 0,
-                MinPrices = prices.TryGetValue(p.CoachId, out var mp) ? mp : [],
-            };
+                var key = Scoring.CompanyKey(company);
+                if (key.Length == 0) continue;
+                if (!companyIndex.TryGetValue(key, out var id)) companyIndex[key] = id = companyIndex.Count;
+                companyIds.Add(id);
+                companyNames.Add(company);
+                companyBloom[i] |= 1UL << (id & 63);
+            }
         }
-        Array.Sort(coaches, (a, b) => a.CoachId.CompareTo(b.CoachId));
-        return new MatchSnapshot(version, now, coaches);
+        companyStart[n] = companyIds.Count;
+        foreach (var l in listings)
+        {
+            if (!position.TryGetValue(l.CoachId, out var i)) continue;
+            var at = i * currencies.Length + Array.IndexOf(currencies, l.Currency);
+            var perSession = l.Sessions <= 1 ? l.PriceMinor : l.PriceMinor / l.Sessions;
+            if (minPrice[at] < 0 || perSession < minPrice[at]) minPrice[at] = perSession;
+        }
+        return new MatchSnapshot
+        {
+            Version = version, BuiltAt = now, Ids = ids, Roles = roles, Types = typeMasks, Languages = languages, Slots = slots,
+            Coached = coached, CoachedBonus = coachedBonus, CoachPoints = coachPoints, Years = years, MedianReply = medianReply, Overdue = overdue, CompanyStart = companyStart,
+            CompanyIds = companyIds.ToArray(), CompanyNames = companyNames.ToArray(), CompanyBloom = companyBloom, CompanyIndex = companyIndex,
+            Currencies = currencies, MinPrice = minPrice,
+        };
     }
 }

@@ -1,0 +1,116 @@
+using TechInterviewCoach.Matching.Contracts;
+using TechInterviewCoach.Matching.Domain;
+using TechInterviewCoach.Matching.Features.Matches;
+
+namespace TechInterviewCoach.Matching.Tests;
+
+/// <summary>
+/// The ranking has two paths: the fast one that scores every listed coach, and the explained one for the coaches
+/// shown. They must never disagree, or a coach would rank by one score and show another.
+/// </summary>
+public sealed class ScoringTests
+{
+    private static readonly string[] Companies = ["Google", "Meta", "Amazon", "Stripe", "Netflix", "Shopify", "Zalando", "Adyen"];
+    private static readonly string[] Zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC", "Australia/Sydney"];
+
+    private static MatchSnapshot RandomSnapshot(Random rnd, int n)
+    {
+        var types = MatchSnapshot.TypeCount;
+        var monday = WeekSlots.ReferenceMondayUtc(new DateTime(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc));
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var start = new int[n + 1];
+        var ids = new List<int>();
+        var names = new List<string>();
+        var bloom = new ulong[n];
+        var slots = new ulong[n * MatchSnapshot.SlotWords];
+        var coached = new int[n * types];
+        var median = new float[n];
+        var overdue = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            start[i] = ids.Count;
+            foreach (var company in Companies.OrderBy(_ => rnd.Next()).Take(rnd.Next(4)))
+            {
+                var key = Scoring.CompanyKey(company);
+                if (!index.TryGetValue(key, out var id)) index[key] = id = index.Count;
+                ids.Add(id); names.Add(company); bloom[i] |= 1UL << (id & 63);
+            }
+            var day = (DayOfWeek)rnd.Next(7);
+            var from = rnd.Next(0, 20);
+            WeekSlots.From(rnd.Next(5) == 0 ? [] : [new WeeklyWindow(day, new TimeOnly(from, 0), new TimeOnly(from + rnd.Next(1, 4), 30))], Zones[rnd.Next(Zones.Length)], monday)
+                .CopyTo(slots.AsSpan(i * MatchSnapshot.SlotWords, MatchSnapshot.SlotWords));
+            for (var t = 0; t < types; t++) coached[i * types + t] = rnd.Next(3) == 0 ? rnd.Next(80) : 0;
+            median[i] = rnd.Next(4) == 0 ? float.NaN : rnd.Next(3000);
+            overdue[i] = rnd.Next(6) == 0 ? rnd.Next(1, 7) : 0;
+        }
+        start[n] = ids.Count;
+        string[] currencies = ["EUR", "USD"];
+        return new MatchSnapshot
+        {
+            Version = 1, BuiltAt = monday, Ids = Enumerable.Range(0, n).Select(_ => Guid.NewGuid()).Order().ToArray(),
+            Roles = Enumerable.Range(0, n).Select(_ => rnd.Next(1 << QuizDefinition.Roles.Count)).ToArray(),
+            Types = Enumerable.Range(0, n).Select(_ => rnd.Next(1 << types)).ToArray(),
+            Languages = Enumerable.Range(0, n).Select(_ => (long)rnd.Next(1 << 6)).ToArray(),
+            Slots = slots, Coached = coached, CoachedBonus = coached.Select(c => (byte)Scoring.CoachedBonus(c)).ToArray(),
+            CoachPoints = Enumerable.Range(0, n).Select(i => Scoring.CoachPoints(median[i], overdue[i])).ToArray(),
+            Years = Enumerable.Range(0, n).Select(_ => rnd.Next(25)).ToArray(), MedianReply = median, Overdue = overdue,
+            CompanyStart = start, CompanyIds = ids.ToArray(), CompanyNames = names.ToArray(), CompanyBloom = bloom, CompanyIndex = index,
+            Currencies = currencies,
+            MinPrice = Enumerable.Range(0, n * currencies.Length).Select(_ => rnd.Next(3) == 0 ? -1L : 1000L * rnd.Next(1, 30)).ToArray(),
+        };
+    }
+
+    private static QuizAnswers RandomQuiz(Random rnd) => new()
+    {
+        TargetRoles = QuizDefinition.Roles.Where(_ => rnd.Next(3) == 0).Select(o => o.Code).ToList(),
+        Seniority = new[] { "junior", "mid", "senior", "staff", "principal", "manager" }[rnd.Next(6)],
+        TargetCompanies = Companies.Concat(["Unknown Ltd"]).Where(_ => rnd.Next(3) == 0).ToList(),
+        InterviewTypes = QuizDefinition.InterviewTypes.Where(_ => rnd.Next(2) == 0).Select(o => o.Code).ToList(),
+        Languages = QuizDefinition.Languages.Take(6).Where(_ => rnd.Next(3) == 0).Select(o => o.Code).ToList(),
+        TimeZone = Zones[rnd.Next(Zones.Length)],
+        BudgetMinor = rnd.Next(4) == 0 ? null : 1000L * rnd.Next(1, 30),
+        BudgetCurrency = new[] { "EUR", "USD", "GBP" }[rnd.Next(3)],
+        Availability = rnd.Next(4) == 0 ? [] : [new WeeklyWindow((DayOfWeek)rnd.Next(7), new TimeOnly(18, 0), new TimeOnly(21, 0))],
+    };
+
+    [Fact]
+    public void The_fast_score_equals_the_explained_score_and_the_sum_of_its_reasons()
+    {
+        var rnd = new Random(20261122);
+        for (var round = 0; round < 20; round++)
+        {
+            var snapshot = RandomSnapshot(rnd, 500);
+            var seeker = Scoring.Seeker(RandomQuiz(rnd), snapshot);
+            for (var c = 0; c < snapshot.Count; c++)
+            {
+                var components = new List<ScoreComponent>();
+                var explained = Scoring.Score(seeker, snapshot, c, components);
+                Scoring.Points(seeker, snapshot, c).ShouldBe(explained, $"round {round}, coach {c}");
+                components.Sum(x => x.Points).ShouldBe(explained);
+            }
+        }
+    }
+
+    [Fact]
+    public void Ranking_returns_the_best_coaches_by_score_then_id_and_counts_those_passing_the_filters()
+    {
+        var rnd = new Random(7);
+        var snapshot = RandomSnapshot(rnd, 2000);
+        var seeker = Scoring.Seeker(RandomQuiz(rnd), snapshot);
+        var expected = Enumerable.Range(0, snapshot.Count)
+            .Select(c => (Score: Scoring.Score(seeker, snapshot, c, null), Id: snapshot.Ids[c]))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Id).Take(60).ToList();
+
+        var (ranked, total) = GetMatchesHandler.Rank(snapshot, seeker, type: 0, lang: 0, minHalf: 0, maxBudget: null, k: 60);
+
+        total.ShouldBe(snapshot.Count);
+        ranked.Select(r => (Scoring.ScoreOf(r), snapshot.Ids[Scoring.PositionOf(r)])).ShouldBe(expected);
+
+        var coding = 1 << QuizDefinition.IndexOf(QuizDefinition.InterviewTypes, "coding");
+        var (filtered, filteredTotal) = GetMatchesHandler.Rank(snapshot, seeker, type: coding, lang: 0, minHalf: 2, maxBudget: 15000, k: 20);
+        var passing = Enumerable.Range(0, snapshot.Count).Where(c => (snapshot.Types[c] & coding) != 0 && snapshot.OverlapHalfHours(seeker.Slots, c) >= 2
+            && snapshot.MinPriceAt(c, seeker.CurrencyIndex) is { } p && p <= 15000).ToList();
+        filteredTotal.ShouldBe(passing.Count);
+        filtered.Select(Scoring.PositionOf).ShouldAllBe(c => passing.Contains(c));
+    }
+}
