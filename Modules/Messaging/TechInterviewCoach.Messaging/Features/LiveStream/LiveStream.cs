@@ -73,46 +73,91 @@ internal static class LiveStreamEndpoints
     {
         using var subscription = hub.Subscribe(me, start.Id);
         var other = start.OtherParty(me);
-        long? sentOtherRead = null;
+        long sentOtherRead = -1;
         string? sentState = null;
+        // Start from the database; afterwards events that carry the next message are sent as they come, and anything
+        // else (a gap, a state change, a keep-alive, a full mailbox) reads from the database again. The subscription
+        // exists before the first read, so nothing committed after that read can be missed.
+        var lookAgain = true;
         while (!ct.IsCancellationRequested && !subscription.Ended.IsCancellationRequested)
         {
-            // Read what is newer than what this stream has sent (the subscription exists already, so nothing committed
-            // from now on can slip between this read and the wait below).
-            var read = await Quietly(async () => (
-                await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == start.Id, ct),
-                await db.Messages.AsNoTracking().Where(m => m.ConversationId == start.Id && m.Seq > after).OrderBy(m => m.Seq).Take(200).ToListAsync(ct)), ct);
-            if (read.Item1 is not { } conversation || read.Item2 is not { } batch) yield break;
-            foreach (var m in batch)
+            if (lookAgain)
             {
-                var dto = m.ToDto(me, conversation, names);
-                yield return new SseItem<string>(JsonSerializer.Serialize(dto, Json), "message")
+                var read = await Quietly(async () => (
+                    await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == start.Id, ct),
+                    await db.Messages.AsNoTracking().Where(m => m.ConversationId == start.Id && m.Seq > after).OrderBy(m => m.Seq).Take(200).ToListAsync(ct)), ct);
+                if (read.Item1 is not { } conversation || read.Item2 is not { } batch) yield break;
+                var otherRead = conversation.ReadSeqOf(other);
+                foreach (var m in batch)
                 {
-                    EventId = m.Seq.ToString(CultureInfo.InvariantCulture),
-                    ReconnectionInterval = options.StreamRetry,
-                };
-                after = m.Seq;
-            }
-            if (batch.Count == 200) continue;
-
-            var otherRead = conversation.ReadSeqOf(other);
-            if (sentOtherRead != otherRead)
-            {
-                sentOtherRead = otherRead;
-                yield return new SseItem<string>(JsonSerializer.Serialize(new { seq = otherRead }, Json), "read");
-            }
-            var state = JsonSerializer.Serialize(new { closed = conversation.IsClosed, blocked = conversation.IsBlocked }, Json);
-            if (sentState != state)
-            {
-                sentState = state;
-                yield return new SseItem<string>(state, "state") { ReconnectionInterval = options.StreamRetry };
+                    yield return MessageItem(new ChatMessage(m.Id, m.Seq, m.SenderId, m.Text, m.SentAt), start.Id, me, otherRead, names, options);
+                    after = m.Seq;
+                }
+                if (batch.Count == 200) continue;
+                lookAgain = false;
+                if (sentOtherRead != otherRead)
+                {
+                    sentOtherRead = otherRead;
+                    yield return ReadItem(otherRead);
+                }
+                var state = JsonSerializer.Serialize(new { closed = conversation.IsClosed, blocked = conversation.IsBlocked }, Json);
+                if (sentState != state)
+                {
+                    sentState = state;
+                    yield return new SseItem<string>(state, "state") { ReconnectionInterval = options.StreamRetry };
+                }
             }
 
-            var woken = await subscription.WaitAsync(options.StreamKeepAlive, ct);
-            if (!woken && !subscription.Ended.IsCancellationRequested && !ct.IsCancellationRequested)
+            var e = await subscription.NextAsync(options.StreamKeepAlive, ct);
+            if (e is null)
+            {
+                if (subscription.Ended.IsCancellationRequested || ct.IsCancellationRequested) yield break;
                 yield return new SseItem<string>("{}", "ping");
+                lookAgain = true; // a keep-alive also catches up with anything another instance failed to announce
+                continue;
+            }
+            if (subscription.TakeResync()) { lookAgain = true; continue; }
+            switch (e.Kind)
+            {
+                case ChatEventKind.Message when e.Message is { } m:
+                    if (m.Seq <= after) break; // sent already
+                    if (m.Seq != after + 1) { lookAgain = true; break; } // one is missing: the database has it
+                    yield return MessageItem(m, start.Id, me, sentOtherRead, names, options);
+                    after = m.Seq;
+                    // Writing is reading: the sender has read everything up to their own message.
+                    if (m.SenderId == other && sentOtherRead < m.Seq)
+                    {
+                        sentOtherRead = m.Seq;
+                        yield return ReadItem(m.Seq);
+                    }
+                    break;
+                case ChatEventKind.Read when e.ActorId != Guid.Empty:
+                    if (e.ActorId == other && e.Seq > sentOtherRead)
+                    {
+                        sentOtherRead = e.Seq;
+                        yield return ReadItem(e.Seq);
+                    }
+                    break;
+                default:
+                    lookAgain = true;
+                    break;
+            }
         }
     }
+
+    private static SseItem<string> MessageItem(ChatMessage m, Guid conversationId, Guid me, long otherRead,
+        IReadOnlyDictionary<Guid, Identity.Contracts.UserSummary> names, MessagingOptions options)
+    {
+        var dto = new MessageDto(m.Id, conversationId, m.Seq, m.SenderId, names.NameOf(m.SenderId), m.SenderId == me, m.Text, m.SentAt,
+            m.SenderId == me && m.Seq <= otherRead);
+        return new SseItem<string>(JsonSerializer.Serialize(dto, Json), "message")
+        {
+            EventId = m.Seq.ToString(CultureInfo.InvariantCulture),
+            ReconnectionInterval = options.StreamRetry,
+        };
+    }
+
+    private static SseItem<string> ReadItem(long seq) => new(JsonSerializer.Serialize(new { seq }, Json), "read");
 
     /// <summary>Runs a read; default when the stream is ending (client gone or app stopping), so the stream ends quietly.</summary>
     private static async Task<T?> Quietly<T>(Func<Task<T>> read, CancellationToken ct)
@@ -136,7 +181,8 @@ internal static class LiveStreamEndpoints
                 sent = count;
                 yield return new SseItem<string>(JsonSerializer.Serialize(new { count }, Json), "unread") { ReconnectionInterval = options.StreamRetry };
             }
-            var woken = await subscription.WaitAsync(options.StreamKeepAlive, ct);
+            var woken = await subscription.NextAsync(options.StreamKeepAlive, ct) is not null;
+            subscription.Drain();
             if (!woken && !subscription.Ended.IsCancellationRequested && !ct.IsCancellationRequested)
                 yield return new SseItem<string>("{}", "ping");
         }

@@ -49,7 +49,7 @@ internal sealed class MarkReadHandler(MessagingDbContext db, IChatBus bus) : IRe
         else
             changed = await db.Conversations.Where(x => x.Id == c.Id && x.CoachReadSeq < seq).ExecuteUpdateAsync(s => s.SetProperty(x => x.CoachReadSeq, seq), ct);
         if (changed > 0)
-            await bus.PublishAsync(new ChatEvent(ChatEventKind.Read, c.Id, seq, c.CoacheeId, c.CoachId), CancellationToken.None);
+            await bus.PublishAsync(new ChatEvent(ChatEventKind.Read, c.Id, seq, c.CoacheeId, c.CoachId) { ActorId = request.ReaderId }, CancellationToken.None);
         return Math.Max(seq, c.ReadSeqOf(request.ReaderId));
     }
 }

@@ -57,7 +57,11 @@ internal sealed class SendMessageHandler(
                 db.ChangeTracker.Clear();
                 continue;
             }
-            await bus.PublishAsync(new ChatEvent(ChatEventKind.Message, conversation.Id, message.Seq, conversation.CoacheeId, conversation.CoachId), CancellationToken.None);
+            await bus.PublishAsync(new ChatEvent(ChatEventKind.Message, conversation.Id, message.Seq, conversation.CoacheeId, conversation.CoachId)
+            {
+                ActorId = request.SenderId,
+                Message = new ChatMessage(message.Id, message.Seq, message.SenderId, message.Text, message.SentAt),
+            }, CancellationToken.None);
             var names = await mediator.NamesAsync([request.SenderId], ct);
             return message.ToDto(request.SenderId, conversation, names);
         }

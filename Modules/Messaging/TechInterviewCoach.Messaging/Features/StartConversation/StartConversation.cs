@@ -72,7 +72,11 @@ internal sealed partial class StartConversationHandler(
             }
             throw;
         }
-        await bus.PublishAsync(new ChatEvent(ChatEventKind.Message, conversation.Id, 1, conversation.CoacheeId, conversation.CoachId), CancellationToken.None);
+        await bus.PublishAsync(new ChatEvent(ChatEventKind.Message, conversation.Id, 1, conversation.CoacheeId, conversation.CoachId)
+        {
+            ActorId = request.CoacheeId,
+            Message = new ChatMessage(message.Id, message.Seq, message.SenderId, message.Text, message.SentAt),
+        }, CancellationToken.None);
         var names = await mediator.NamesAsync([request.CoacheeId], ct);
         return new StartConversationResult(conversation.Id, true, message.ToDto(request.CoacheeId, conversation, names));
     }
