@@ -161,8 +161,14 @@ public sealed class TwoInstanceTests
         }
         received.ShouldBe([2, 3, 4, 5, 6], "each exactly once, in order");
 
+        // A burst from both sides at once, announced across instances: still once each, in order.
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? coachee : coach).SendAsync(started.ConversationId, $"burst {i}")));
+        var burst = new List<long>();
+        for (var i = 0; i < 10; i++) burst.Add((await stream.NextMessageAsync()).Seq);
+        burst.ShouldBe(Enumerable.Range(7, 10).Select(i => (long)i));
+
         // And back: the coach answers on the second host, the coachee's stream on the first gets it.
-        await using var coacheeStream = await SseReader.OpenAsync(coachee.Client, $"/api/messaging/conversations/{started.ConversationId}/stream?after=6");
+        await using var coacheeStream = await SseReader.OpenAsync(coachee.Client, $"/api/messaging/conversations/{started.ConversationId}/stream?after=16");
         await coacheeStream.NextOfTypeAsync("state");
         await coachThere.SendAsync(started.ConversationId, "answer through the second host");
         (await coacheeStream.NextMessageAsync()).Text.ShouldBe("answer through the second host");

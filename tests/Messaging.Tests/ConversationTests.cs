@@ -225,6 +225,22 @@ public sealed class ConversationTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task An_open_stream_gets_every_message_of_a_burst_once_and_in_order()
+    {
+        var (coachee, coach) = await Chat.PairAsync(app);
+        var started = await coachee.StartAsync(coach.Id, "start");
+        await using var stream = await SseReader.OpenAsync(coach.Client, $"/api/messaging/conversations/{started.ConversationId}/stream?after=1");
+        await stream.NextOfTypeAsync("state");
+
+        // Concurrent sends commit in one order and may announce themselves in another: the stream must still send
+        // 2, 3, 4, … once each, reading from the database when one arrives ahead of its predecessor.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? coachee : coach).SendAsync(started.ConversationId, $"burst {i}")));
+        var received = new List<long>();
+        for (var i = 0; i < 20; i++) received.Add((await stream.NextMessageAsync()).Seq);
+        received.ShouldBe(Enumerable.Range(2, 20).Select(i => (long)i));
+    }
+
+    [Fact]
     public async Task A_closed_conversation_keeps_its_history_but_takes_no_new_messages()
     {
         var (coachee, coach) = await Chat.PairAsync(app);

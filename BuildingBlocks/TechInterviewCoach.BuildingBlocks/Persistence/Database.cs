@@ -80,11 +80,12 @@ public static class DatabaseRegistration
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
         where TContext : DbContext
     {
+        // The options are built once (they depend on singletons only), not for every context a request creates.
         services.AddDbContext<TContext>((sp, options) =>
         {
             sp.GetRequiredService<DatabaseProvider>().Configure(options, module);
             options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
-        });
+        }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(new MigratableContext(typeof(TContext), module));
         return services;
     }

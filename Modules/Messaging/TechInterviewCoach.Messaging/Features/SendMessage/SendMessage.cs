@@ -15,7 +15,8 @@ using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Messaging.Features.SendMessage;
 
-internal sealed record SendMessage(Guid ConversationId, Guid SenderId, string? Text) : IRequest<MessageDto>;
+/// <param name="SenderName">The sender's display name when the caller knows it (the signed-in principal carries it); else it is looked up.</param>
+internal sealed record SendMessage(Guid ConversationId, Guid SenderId, string? Text, string? SenderName = null) : IRequest<MessageDto>;
 
 internal sealed class SendMessageHandler(
     MessagingDbContext db, IMediator mediator, IChatBus bus, TimeProvider time, IOptions<MessagingOptions> options)
@@ -26,7 +27,13 @@ internal sealed class SendMessageHandler(
         var text = MessageText.Normalize(request.Text);
         for (var attempt = 1; ; attempt++)
         {
-            var conversation = await db.ForParticipantAsync(request.ConversationId, request.SenderId, ct);
+            // First optimistically (the conversation's number is a concurrency token); after a collision, in a
+            // transaction holding the conversation's row lock, so a burst of concurrent senders cannot run out of tries.
+            await using var transaction = attempt == 1 ? null : await db.Database.BeginTransactionAsync(ct);
+            db.Database.AutoSavepointsEnabled = false;
+            var conversation = attempt == 1
+                ? await db.ForParticipantAsync(request.ConversationId, request.SenderId, ct)
+                : await db.ForParticipantLockedAsync(request.ConversationId, request.SenderId, ct);
             await db.EnsureCanSendAsync(request.SenderId, ct);
             conversation.EnsureOpen();
             var now = time.GetUtcNow().UtcDateTime;
@@ -49,11 +56,12 @@ internal sealed class SendMessageHandler(
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (transaction is not null) await transaction.CommitAsync(ct);
             }
             catch (DbUpdateException) when (attempt < 10)
             {
-                // Someone else's message took this number first (the conversation's number moved, or the unique
-                // (conversation, seq) index refused ours): take the next one.
+                // Someone else's message took this number first: take the next one.
+                if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
                 continue;
             }
@@ -62,8 +70,8 @@ internal sealed class SendMessageHandler(
                 ActorId = request.SenderId,
                 Message = new ChatMessage(message.Id, message.Seq, message.SenderId, message.Text, message.SentAt),
             }, CancellationToken.None);
-            var names = await mediator.NamesAsync([request.SenderId], ct);
-            return message.ToDto(request.SenderId, conversation, names);
+            var senderName = request.SenderName is { Length: > 0 } name ? name : (await mediator.NamesAsync([request.SenderId], ct)).NameOf(request.SenderId);
+            return message.ToDto(request.SenderId, conversation, senderName);
         }
     }
 }
@@ -75,7 +83,7 @@ internal static class SendMessageEndpoint
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/conversations/{id:guid}/messages", async Task<Created<MessageDto>> (Guid id, Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             {
-                var message = await mediator.Send(new SendMessage(id, user.GetUserId(), body.Text), ct);
+                var message = await mediator.Send(new SendMessage(id, user.GetUserId(), body.Text, user.Identity?.Name), ct);
                 return TypedResults.Created($"/api/messaging/conversations/{id}/messages?after={message.Seq - 1}", message);
             })
             .RequireAuthorization(Policies.Member)

@@ -58,6 +58,21 @@ internal static class ConversationAccess
         return conversation;
     }
 
+    /// <summary>
+    /// Like <see cref="ForParticipantAsync"/>, inside the caller's transaction, holding the conversation's row lock on
+    /// PostgreSQL (FOR UPDATE) so concurrent senders in one conversation take their numbers one after the other
+    /// instead of colliding. SQLite has one writer at a time anyway.
+    /// </summary>
+    public static async Task<Conversation> ForParticipantLockedAsync(this MessagingDbContext db, Guid conversationId, Guid userId, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return await db.ForParticipantAsync(conversationId, userId, ct);
+        var table = db.TableNames.Qualified("conversations");
+        var conversation = await db.Conversations.FromSqlRaw($"SELECT * FROM {table} WHERE id = {{0}} FOR UPDATE", conversationId).SingleOrDefaultAsync(ct);
+        if (conversation is null || !conversation.IsParticipant(userId))
+            throw new NotFoundException("conversation_not_found", "There is no such conversation.");
+        return conversation;
+    }
+
     public static async Task EnsureCanSendAsync(this MessagingDbContext db, Guid senderId, CancellationToken ct)
     {
         if (await db.SuspendedSenders.AnyAsync(s => s.UserId == senderId, ct))
@@ -90,7 +105,10 @@ internal sealed record ConversationDto(
 internal static class Mapping
 {
     public static MessageDto ToDto(this Message m, Guid reader, Conversation c, IReadOnlyDictionary<Guid, UserSummary> names) =>
-        new(m.Id, m.ConversationId, m.Seq, m.SenderId, names.NameOf(m.SenderId), m.SenderId == reader, m.Text, m.SentAt,
+        m.ToDto(reader, c, names.NameOf(m.SenderId));
+
+    public static MessageDto ToDto(this Message m, Guid reader, Conversation c, string senderName) =>
+        new(m.Id, m.ConversationId, m.Seq, m.SenderId, senderName, m.SenderId == reader, m.Text, m.SentAt,
             m.SenderId == reader && m.Seq <= c.ReadSeqOf(c.OtherParty(reader)));
 
     public static ConversationDto ToDto(this Conversation c, Guid reader, IReadOnlyDictionary<Guid, UserSummary> names, int unread) =>
