@@ -37,8 +37,8 @@ public sealed class ScoringTests
             }
             var day = (DayOfWeek)rnd.Next(7);
             var from = rnd.Next(0, 20);
-            WeekSlots.From(rnd.Next(5) == 0 ? [] : [new WeeklyWindow(day, new TimeOnly(from, 0), new TimeOnly(from + rnd.Next(1, 4), 30))], Zones[rnd.Next(Zones.Length)], monday)
-                .CopyTo(slots.AsSpan(i * MatchSnapshot.SlotWords, MatchSnapshot.SlotWords));
+            MatchSnapshot.SetSlots(slots, n, i,
+                WeekSlots.From(rnd.Next(5) == 0 ? [] : [new WeeklyWindow(day, new TimeOnly(from, 0), new TimeOnly(from + rnd.Next(1, 4), 30))], Zones[rnd.Next(Zones.Length)], monday));
             for (var t = 0; t < types; t++) coached[i * types + t] = rnd.Next(3) == 0 ? rnd.Next(80) : 0;
             median[i] = rnd.Next(4) == 0 ? float.NaN : rnd.Next(3000);
             overdue[i] = rnd.Next(6) == 0 ? rnd.Next(1, 7) : 0;

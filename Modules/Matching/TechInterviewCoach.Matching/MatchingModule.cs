@@ -26,6 +26,7 @@ public sealed class MatchingModule : IModule
         services.AddValidatedOptions<MatchingOptions>(configuration, MatchingOptions.Section);
         services.AddSingleton<CvStore>();
         services.AddSingleton<MatchSnapshotCache>();
+        services.AddSingleton<CoachCardCache>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

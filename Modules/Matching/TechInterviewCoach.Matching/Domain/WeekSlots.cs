@@ -19,15 +19,8 @@ internal readonly struct WeekSlots
         BitOperations.PopCount(_a & o._a) + BitOperations.PopCount(_b & o._b) + BitOperations.PopCount(_c & o._c)
         + BitOperations.PopCount(_d & o._d) + BitOperations.PopCount(_e & o._e) + BitOperations.PopCount(_f & o._f);
 
-    /// <summary>Overlap with a week stored as six words (a coach's slots in the match snapshot).</summary>
-    public int OverlapHalfHours(ReadOnlySpan<ulong> o) =>
-        BitOperations.PopCount(_a & o[0]) + BitOperations.PopCount(_b & o[1]) + BitOperations.PopCount(_c & o[2])
-        + BitOperations.PopCount(_d & o[3]) + BitOperations.PopCount(_e & o[4]) + BitOperations.PopCount(_f & o[5]);
-
-    public void CopyTo(Span<ulong> destination)
-    {
-        destination[0] = _a; destination[1] = _b; destination[2] = _c; destination[3] = _d; destination[4] = _e; destination[5] = _f;
-    }
+    /// <summary>Word <paramref name="i"/> (0–5) of the six: slots 64·i to 64·i + 63.</summary>
+    public ulong Word(int i) => i switch { 0 => _a, 1 => _b, 2 => _c, 3 => _d, 4 => _e, _ => _f };
 
     public int HalfHours => OverlapHalfHours(this);
 

@@ -32,10 +32,33 @@ internal static class CoachCards
 
     public static (int Page, int PageSize) Clamp(int page, int pageSize) => (Math.Clamp(page, 1, 500), Math.Clamp(pageSize, 1, 50));
 
-    /// <summary>Loads cards for listed coaches, in the given order.</summary>
-    public static async Task<IReadOnlyList<CoachCard>> LoadAsync(MatchingDbContext db, IMediator mediator, IReadOnlyList<Guid> ids, CancellationToken ct)
+    /// <summary>
+    /// Loads cards for listed coaches, in the given order. With a cache and the snapshot's version, what comes from the
+    /// profile, status and listings is reused until the version moves (every change to a listed coach moves it); the
+    /// names are always read, as a rename does not move it.
+    /// </summary>
+    public static async Task<IReadOnlyList<CoachCard>> LoadAsync(MatchingDbContext db, IMediator mediator, IReadOnlyList<Guid> ids, CancellationToken ct,
+        CoachCardCache? cache = null, long version = 0)
     {
         if (ids.Count == 0) return [];
+        var found = new Dictionary<Guid, CoachCard>();
+        var missing = new List<Guid>();
+        foreach (var id in ids)
+            if (cache is not null && cache.TryGet(id, version, out var cached)) found[id] = cached;
+            else missing.Add(id);
+        if (missing.Count > 0)
+            foreach (var card in await LoadUncachedAsync(db, missing, ct))
+            {
+                found[card.CoachId] = card;
+                cache?.Set(card.CoachId, version, card);
+            }
+        var names = await mediator.Send(new GetUserSummaries(ids.ToList()), ct);
+        return ids.Where(found.ContainsKey)
+            .Select(id => found[id] with { DisplayName = names.TryGetValue(id, out var n) ? n.DisplayName : "Coach" }).ToList();
+    }
+
+    private static async Task<List<CoachCard>> LoadUncachedAsync(MatchingDbContext db, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
         var profiles = await (
                 from p in db.CoachProfiles.AsNoTracking().Where(p => ids.Contains(p.CoachId) && p.IsListed)
                 join s in db.CoachStatuses.AsNoTracking() on p.CoachId equals s.CoachId into statuses
@@ -44,14 +67,13 @@ internal static class CoachCards
             .ToDictionaryAsync(x => x.Profile.CoachId, ct);
         var listings = (await db.Listings.AsNoTracking().Where(l => ids.Contains(l.CoachId) && l.IsPublished).OrderBy(l => l.PriceMinor).ToListAsync(ct))
             .ToLookup(l => l.CoachId);
-        var names = await mediator.Send(new GetUserSummaries(ids.ToList()), ct);
         var cards = new List<CoachCard>();
         foreach (var id in ids)
         {
             if (!profiles.TryGetValue(id, out var row)) continue;
             var p = row.Profile;
             var d = MatchingJson.Read<CoachDetails>(p.DetailsJson);
-            cards.Add(new CoachCard(id, names.TryGetValue(id, out var n) ? n.DisplayName : "Coach", p.Headline, p.Bio, p.YearsOfExperience,
+            cards.Add(new CoachCard(id, "", p.Headline, p.Bio, p.YearsOfExperience,
                 d.Companies, d.Roles.Select(r => QuizDefinition.Label(QuizDefinition.Roles, r)).ToList(),
                 d.InterviewTypes.Select(t => QuizDefinition.Label(QuizDefinition.InterviewTypes, t)).ToList(),
                 d.CoachedCounts.ToDictionary(kv => QuizDefinition.Label(QuizDefinition.InterviewTypes, kv.Key), kv => kv.Value),
@@ -63,7 +85,30 @@ internal static class CoachCards
     }
 }
 
-internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCache cache, IMediator mediator) : IRequestHandler<BrowseCoaches, Paged<CoachCard>>
+/// <summary>
+/// Coach cards by coach and snapshot version, per instance. Entries of an older version are misses; the whole cache is
+/// dropped when it grows past <see cref="MaxEntries"/> (it refills from the pages people look at).
+/// </summary>
+internal sealed class CoachCardCache
+{
+    private const int MaxEntries = 20_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (long Version, CoachCard Card)> _cards = new();
+
+    public bool TryGet(Guid coachId, long version, out CoachCard card)
+    {
+        if (_cards.TryGetValue(coachId, out var entry) && entry.Version == version) { card = entry.Card; return true; }
+        card = null!;
+        return false;
+    }
+
+    public void Set(Guid coachId, long version, CoachCard card)
+    {
+        if (_cards.Count >= MaxEntries) _cards.Clear();
+        _cards[coachId] = (version, card);
+    }
+}
+
+internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCache cache, IMediator mediator, CoachCardCache cards) : IRequestHandler<BrowseCoaches, Paged<CoachCard>>
 {
     public async Task<Paged<CoachCard>> Handle(BrowseCoaches request, CancellationToken ct)
     {
@@ -74,7 +119,7 @@ internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCa
         var role = Filter(QuizDefinition.Roles, request.Role, "role");
         var matching = snapshot.Where(type, lang, role).ToList();
         var ids = matching.Skip((page - 1) * size).Take(size).Select(i => snapshot.Ids[i]).ToList();
-        return new Paged<CoachCard>(await CoachCards.LoadAsync(db, mediator, ids, ct), matching.Count, page, size);
+        return new Paged<CoachCard>(await CoachCards.LoadAsync(db, mediator, ids, ct, cards, snapshot.Version), matching.Count, page, size);
     }
 
     internal static int Filter(IReadOnlyList<Option> options, string? code, string field)

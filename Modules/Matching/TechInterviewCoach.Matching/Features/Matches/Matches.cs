@@ -21,7 +21,7 @@ internal sealed record GetMatches(Guid CoacheeId, string? InterviewType = null, 
 /// <summary>A ranked coach: the score, the top reasons in plain words, and every component behind the score.</summary>
 internal sealed record MatchResult(int Rank, int Score, IReadOnlyList<string> Reasons, IReadOnlyList<ScoreComponent> Components, CoachCard Coach);
 
-internal sealed class GetMatchesHandler(MatchingDbContext db, MatchSnapshotCache cache, IMediator mediator, TimeProvider time)
+internal sealed class GetMatchesHandler(MatchingDbContext db, MatchSnapshotCache cache, CoachCardCache cardCache, IMediator mediator, TimeProvider time)
     : IRequestHandler<GetMatches, Paged<MatchResult>>
 {
     public async Task<Paged<MatchResult>> Handle(GetMatches r, CancellationToken ct)
@@ -42,7 +42,7 @@ internal sealed class GetMatchesHandler(MatchingDbContext db, MatchSnapshotCache
         var (ranked, total) = Rank(snapshot, seeker, type, lang, minHalf, r.MaxBudgetMinor, page * size);
         var pageItems = ranked.Skip((page - 1) * size).ToList();
 
-        var cards = (await CoachCards.LoadAsync(db, mediator, pageItems.Select(p => snapshot.Ids[Scoring.PositionOf(p)]).ToList(), ct)).ToDictionary(c => c.CoachId);
+        var cards = (await CoachCards.LoadAsync(db, mediator, pageItems.Select(p => snapshot.Ids[Scoring.PositionOf(p)]).ToList(), ct, cardCache, snapshot.Version)).ToDictionary(c => c.CoachId);
         var results = new List<MatchResult>();
         for (var i = 0; i < pageItems.Count; i++)
         {

@@ -20,6 +20,8 @@ internal sealed class SeekerFeatures
     /// <summary>The budget currency's position in the snapshot; -1 when no listed coach prices in it.</summary>
     public int CurrencyIndex { get; init; } = -1;
     public bool HasSlots { get; init; }
+    /// <summary>The seeker's non-empty slot words: which word, and its bits (the others cannot overlap).</summary>
+    public (int Word, ulong Bits)[] SlotWords { get; init; } = [];
     /// <summary>Positions of the seeker's interview types.</summary>
     public int[] TypeIndexes { get; init; } = [];
     /// <summary>What a coach with none of the seeker's languages, or no overlapping hours, gets (0 when the seeker gave none).</summary>
@@ -77,6 +79,7 @@ internal static class Scoring
             LanguagesMask = Mask(QuizDefinition.Languages, q.Languages),
             Slots = slots,
             HasSlots = slots.HalfHours > 0,
+            SlotWords = Enumerable.Range(0, MatchSnapshot.SlotWords).Where(w => slots.Word(w) != 0).Select(w => (w, slots.Word(w))).ToArray(),
             OverlapPoints = Enumerable.Range(0, WeekSlots.SlotsPerWeek + 1).Select(h => OverlapPoints(h, slots.HalfHours > 0)).ToArray(),
             RequiredYears = RequiredYears(q.Seniority),
             BudgetMinor = q.BudgetMinor,
@@ -219,7 +222,9 @@ internal static class Scoring
         for (var i = m.CompanyStart[c]; i < end; i++) matched += Bit(s.Targets(m.CompanyIds[i]));
         score += 12 * Math.Min(2, matched);
         score += s.NoLanguagePoints + (8 - s.NoLanguagePoints) * Bit((s.LanguagesMask & m.Languages[c]) != 0);
-        score += s.OverlapPoints[m.OverlapHalfHours(s.Slots, c)];
+        var half = 0;
+        foreach (var (word, bits) in s.SlotWords) half += System.Numerics.BitOperations.PopCount(bits & m.Slots[word * m.Ids.Length + c]);
+        score += s.OverlapPoints[half];
         if (s.CurrencyIndex >= 0 && s.BudgetMinor is { } budget)
         {
             var price = m.MinPrice[c * m.Currencies.Length + s.CurrencyIndex];

@@ -23,7 +23,10 @@ internal sealed class MatchSnapshot
     public required int[] Roles { get; init; }
     public required int[] Types { get; init; }
     public required long[] Languages { get; init; }
-    /// <summary><see cref="SlotWords"/> words per coach: the weekly half-hours in UTC on the reference week.</summary>
+    /// <summary>
+    /// The weekly half-hours in UTC on the reference week, <see cref="SlotWords"/> words per coach, word-major: word w of
+    /// coach i is at <c>w * Count + i</c>, so a seeker available on two days reads two columns, not all six.
+    /// </summary>
     public required ulong[] Slots { get; init; }
     /// <summary><see cref="TypeCount"/> counts per coach: people coached per interview type.</summary>
     public required int[] Coached { get; init; }
@@ -54,7 +57,19 @@ internal sealed class MatchSnapshot
     public long? MinPriceAt(int coach, int currencyIndex) =>
         currencyIndex < 0 || MinPrice[coach * Currencies.Length + currencyIndex] is var p && p < 0 ? null : p;
 
-    public int OverlapHalfHours(in WeekSlots seeker, int coach) => seeker.OverlapHalfHours(Slots.AsSpan(coach * SlotWords, SlotWords));
+    public int OverlapHalfHours(in WeekSlots seeker, int coach)
+    {
+        var total = 0;
+        for (var w = 0; w < SlotWords; w++)
+            if (seeker.Word(w) is var bits && bits != 0) total += System.Numerics.BitOperations.PopCount(bits & Slots[w * Ids.Length + coach]);
+        return total;
+    }
+
+    /// <summary>Writes coach <paramref name="coach"/>'s week into word-major <paramref name="slots"/> of <paramref name="count"/> coaches.</summary>
+    public static void SetSlots(ulong[] slots, int count, int coach, in WeekSlots week)
+    {
+        for (var w = 0; w < SlotWords; w++) slots[w * count + coach] = week.Word(w);
+    }
 
     /// <summary>Indexes of coaches whose masks contain every bit of the filters, in id order.</summary>
     public IEnumerable<int> Where(int types, long languages, int roles)
@@ -150,7 +165,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
                     coached[i * types + t] = count;
                     coachedBonus[i * types + t] = (byte)Scoring.CoachedBonus(count);
                 }
-            WeekSlots.From(d.Availability, p.TimeZone, monday).CopyTo(slots.AsSpan(i * MatchSnapshot.SlotWords, MatchSnapshot.SlotWords));
+            MatchSnapshot.SetSlots(slots, n, i, WeekSlots.From(d.Availability, p.TimeZone, monday));
             years[i] = p.YearsOfExperience;
             statuses.TryGetValue(p.CoachId, out var status);
             medianReply[i] = status?.MedianFirstReplyMinutes is { } median ? (float)median : float.NaN;
