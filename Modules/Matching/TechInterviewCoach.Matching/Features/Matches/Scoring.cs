@@ -71,11 +71,12 @@ internal static class Scoring
         var ids = companies.Select(k => snapshot.CompanyIndex.TryGetValue(k, out var id) ? id : -1).Where(id => id >= 0).Distinct().ToArray();
         // The snapshot's reference week, so both sides carry the same daylight-saving offsets.
         var slots = WeekSlots.From(q.Availability, q.TimeZone, WeekSlots.ReferenceMondayUtc(snapshot.BuiltAt));
+        var types = Mask(QuizDefinition.InterviewTypes, q.InterviewTypes);
         return new SeekerFeatures
         {
             RolesMask = Mask(QuizDefinition.Roles, q.TargetRoles),
-            TypesMask = Mask(QuizDefinition.InterviewTypes, q.InterviewTypes),
-            TypeIndexes = Enumerable.Range(0, QuizDefinition.InterviewTypes.Count).Where(t => (Mask(QuizDefinition.InterviewTypes, q.InterviewTypes) & (1 << t)) != 0).ToArray(),
+            TypesMask = types,
+            TypeIndexes = Enumerable.Range(0, QuizDefinition.InterviewTypes.Count).Where(t => (types & (1 << t)) != 0).ToArray(),
             LanguagesMask = Mask(QuizDefinition.Languages, q.Languages),
             Slots = slots,
             HasSlots = slots.HalfHours > 0,

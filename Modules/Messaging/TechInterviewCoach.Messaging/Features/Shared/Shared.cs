@@ -66,8 +66,9 @@ internal static class ConversationAccess
     public static async Task<Conversation> ForParticipantLockedAsync(this MessagingDbContext db, Guid conversationId, Guid userId, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql()) return await db.ForParticipantAsync(conversationId, userId, ct);
-        var table = db.TableNames.Qualified("conversations");
-        var conversation = await db.Conversations.FromSqlRaw($"SELECT * FROM {table} WHERE id = {{0}} FOR UPDATE", conversationId).SingleOrDefaultAsync(ct);
+        // The table name comes from the module's naming, not from input; the id is a parameter.
+        var sql = "SELECT * FROM " + db.TableNames.Qualified("conversations") + " WHERE id = {0} FOR UPDATE";
+        var conversation = await db.Conversations.FromSqlRaw(sql, conversationId).SingleOrDefaultAsync(ct);
         if (conversation is null || !conversation.IsParticipant(userId))
             throw new NotFoundException("conversation_not_found", "There is no such conversation.");
         return conversation;
