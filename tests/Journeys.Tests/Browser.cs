@@ -12,6 +12,8 @@ public sealed class Browser : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
+        // CI shares two cores between the build's test processes: give web-first assertions the same patience as actions.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Instance = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",

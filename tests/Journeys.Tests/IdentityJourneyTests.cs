@@ -56,7 +56,7 @@ public sealed class IdentityJourneyTests(Browser browser) : IAsyncLifetime
 
         await page.GotoAsync("/signin");
         await page.ClickAsync("[data-testid=signin-linkedin]");
-        await page.WaitForURLAsync("**/onboarding**", new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/onboarding"), new() { Timeout = 30_000 });
         (await page.Locator("h1").TextContentAsync())!.ShouldContain("Jules Journey");
 
         await page.CheckAsync("[data-testid=role-coachee]");
@@ -64,11 +64,11 @@ public sealed class IdentityJourneyTests(Browser browser) : IAsyncLifetime
         await page.CheckAsync("[data-testid=confirm-age]");
         await page.CheckAsync("[data-testid=accept-terms]");
         await page.ClickAsync("[data-testid=onboarding-submit]");
-        await page.WaitForURLAsync(_app.ServerAddress.ToString(), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(_app.ServerAddress.ToString(), new() { Timeout = 30_000 });
         (await page.Locator("nav").TextContentAsync())!.ShouldContain("Quiz");
 
         await page.ClickAsync("nav >> text=Settings");
-        await page.WaitForURLAsync("**/settings", new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/settings$"), new() { Timeout = 30_000 });
         (await page.Locator("[data-testid=settings-area]").GetAttributeAsync("class"))!.ShouldContain("ph-no-capture");
         await page.FillAsync("#displayName", "");
         await page.FillAsync("#headline", "Backend engineer, targeting staff roles");

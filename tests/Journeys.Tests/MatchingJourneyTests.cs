@@ -76,7 +76,7 @@ public sealed class MatchingJourneyTests(Browser browser) : IAsyncLifetime
         await page.FillAsync("input[name='Input.Availability[0].Start']", "18:00");
         await page.FillAsync("input[name='Input.Availability[0].End']", "21:00");
         await page.ClickAsync("[data-testid=quiz-submit]");
-        await page.WaitForURLAsync("**/matches");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/matches$"));
 
         // The CV: a small generated PDF.
         await page.GotoAsync("/cv");

@@ -49,13 +49,13 @@ public sealed class MessagingJourneyTests(Browser browser) : IAsyncLifetime
         await coacheePage.GotoAsync($"/messages/new?coachId={coachId}");
         await coacheePage.FillAsync("[data-testid=first-message]", "Hello Kai, can we practise system design?");
         await coacheePage.ClickAsync("[data-testid=start-conversation]");
-        await coacheePage.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/messages/[0-9a-f-]{36}$"));
+        await Assertions.Expect(coacheePage).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/messages/[0-9a-f-]{36}$"));
         var conversationUrl = new Uri(coacheePage.Url).AbsolutePath;
 
         // The coach opens it; both pages are now live.
         await coachPage.GotoAsync("/messages");
         await coachPage.ClickAsync("text=Cora Coachee");
-        await coachPage.WaitForURLAsync("**" + conversationUrl);
+        await Assertions.Expect(coachPage).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(conversationUrl) + "$"));
         await coachPage.Locator("#messages[data-live=true]").WaitForAsync();
         await coacheePage.Locator("#messages[data-live=true]").WaitForAsync();
         (await coachPage.Locator("[data-testid=coachee-data-link]").GetAttributeAsync("href")).ShouldBe($"/coach/coachees/{coacheeId}");
