@@ -107,6 +107,33 @@ public sealed class RankingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rebuild_does_not_hold_matches_back_and_a_new_coach_appears_on_a_later_request()
+    {
+        // As at 100,000 coaches, where a rebuild takes seconds: no wait at all for it.
+        var slow = new MatchingApp();
+        slow.Settings["Matching:SnapshotRebuildWaitMilliseconds"] = "0";
+        await slow.InitializeAsync();
+        try
+        {
+            await slow.CreateListedCoachAsync("First", Fixtures.Profile(types: ["coding"]));
+            var coachee = await slow.CreateUserAsync(Roles.Coachee);
+            await coachee.Client.SubmitQuizAsync(Fixtures.Quiz(types: ["coding"]));
+            (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Total.ShouldBe(1, "the first request waits for the first build");
+
+            await slow.CreateListedCoachAsync("Second", Fixtures.Profile(types: ["coding"]));
+            (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Total.ShouldBe(1, "answered from the previous snapshot while the new one builds");
+            var total = 1;
+            for (var i = 0; i < 100 && total == 1; i++)
+            {
+                await Task.Delay(100);
+                total = (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Total;
+            }
+            total.ShouldBe(2, "a later request ranks on the rebuilt snapshot");
+        }
+        finally { await slow.DisposeAsync(); }
+    }
+
+    [Fact]
     public async Task Matches_need_a_submitted_quiz()
     {
         var coachee = await app.CreateUserAsync(Roles.Coachee);

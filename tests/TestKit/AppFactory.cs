@@ -41,6 +41,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimits:messages:PermitsPerMinute"] = "100000",
         ["RateLimits:uploads:PermitsPerMinute"] = "100000",
         ["Logging:LogLevel:Default"] = "Information",
+        // Tests read their own writes: a request waits for the match snapshot's rebuild. The bounded wait has a test of its own.
+        ["Matching:SnapshotRebuildWaitMilliseconds"] = "60000",
     };
 
     public TestDatabase Database { get; init; } = TestDatabase.Postgres;

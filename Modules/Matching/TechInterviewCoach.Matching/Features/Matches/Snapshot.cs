@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TechInterviewCoach.Matching.Data;
@@ -83,35 +84,82 @@ internal sealed class MatchSnapshot
 /// One in-memory snapshot of all listed coaches per instance. The profile tables stay the source of truth: every change
 /// to a listed coach bumps a counter in the same transaction, and the snapshot is rebuilt when the counter moved
 /// (so several instances stay correct), or after an hour (daylight-saving offsets of the week slots).
+/// A rebuild runs off the request path, one at a time. A request waits for it at most
+/// <see cref="MatchingOptions.SnapshotRebuildWaitMilliseconds"/> and otherwise ranks on the previous snapshot, so a coach
+/// editing a profile never stalls everyone's matches for the seconds a rebuild of 100,000 coaches takes. Only the very
+/// first request of an instance, with no snapshot at all, waits for the whole build.
 /// </summary>
-internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, TimeProvider time, ILogger<MatchSnapshotCache> logger)
+internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, TimeProvider time, IServiceScopeFactory scopes, ILogger<MatchSnapshotCache> logger)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _lock = new();
     private MatchSnapshot? _current;
+    private Task<MatchSnapshot>? _building;
     private long _lastCheckTicks;
 
     public async Task<MatchSnapshot> GetAsync(MatchingDbContext db, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         var current = _current;
         var interval = options.Value.SnapshotCheckMilliseconds;
-        if (current is not null && interval > 0 && Environment.TickCount64 - Interlocked.Read(ref _lastCheckTicks) < interval && now - current.BuiltAt < TimeSpan.FromHours(1))
+        if (current is not null && interval > 0 && Environment.TickCount64 - Interlocked.Read(ref _lastCheckTicks) < interval && Fresh(current, current.Version))
             return current;
         var version = await db.Counters.AsNoTracking().Where(c => c.Name == MatchingDbContext.SnapshotCounter).Select(c => c.Value).FirstOrDefaultAsync(ct);
         Interlocked.Exchange(ref _lastCheckTicks, Environment.TickCount64);
-        if (current is not null && current.Version == version && now - current.BuiltAt < TimeSpan.FromHours(1)) return current;
+        if (current is not null && Fresh(current, version)) return current;
 
-        await _gate.WaitAsync(ct);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            // A build that was already running may have read the counter before the change this request saw: then another.
+            var building = StartBuild();
+            MatchSnapshot built;
+            if (current is null) built = await building.WaitAsync(ct);
+            else
+            {
+                var remaining = options.Value.SnapshotRebuildWaitMilliseconds - (int)waited.ElapsedMilliseconds;
+                if (remaining > 0) await Task.WhenAny(building, Task.Delay(remaining, ct));
+                if (!building.IsCompletedSuccessfully) return current;
+                built = building.Result;
+                if (ReferenceEquals(built, current)) return current; // the build failed and kept the previous one
+            }
+            if (built.Version >= version) return built;
+            current = built;
+        }
+    }
+
+    private bool Fresh(MatchSnapshot snapshot, long version) =>
+        snapshot.Version == version && time.GetUtcNow().UtcDateTime - snapshot.BuiltAt < TimeSpan.FromHours(1);
+
+    /// <summary>The running build, or a new one when none runs. A build reads the counter itself before the data, so it is never older than what the caller saw.</summary>
+    private Task<MatchSnapshot> StartBuild()
+    {
+        lock (_lock)
+        {
+            if (_building is { IsCompleted: false } running) return running;
+            return _building = Task.Run(BuildAndSwapAsync);
+        }
+    }
+
+    private async Task<MatchSnapshot> BuildAndSwapAsync()
+    {
         try
         {
-            current = _current;
-            if (current is not null && current.Version == version && now - current.BuiltAt < TimeSpan.FromHours(1)) return current;
-            var built = await BuildAsync(db, version, now, ct);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MatchingDbContext>();
+            var version = await db.Counters.AsNoTracking().Where(c => c.Name == MatchingDbContext.SnapshotCounter).Select(c => c.Value).FirstOrDefaultAsync();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var built = await BuildAsync(db, version, time.GetUtcNow().UtcDateTime, CancellationToken.None);
             _current = built;
-            logger.LogInformation("Match snapshot {Version} built with {Coaches} listed coaches", version, built.Count);
+            logger.LogInformation("Match snapshot {Version} built with {Coaches} listed coaches in {Milliseconds:0} ms",
+                built.Version, built.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return built;
         }
-        finally { _gate.Release(); }
+        catch (Exception ex)
+        {
+            // The previous snapshot stays in use; the next request that finds it behind starts another build.
+            logger.LogError(ex, "Building the match snapshot failed");
+            if (_current is { } previous) return previous;
+            throw;
+        }
     }
 
     private static async Task<MatchSnapshot> BuildAsync(MatchingDbContext db, long version, DateTime now, CancellationToken ct)
