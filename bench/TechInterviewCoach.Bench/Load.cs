@@ -23,7 +23,11 @@ public sealed record Result(string Scenario, string Measure, double? Rps, double
 /// <summary>Closed-loop load: <c>concurrency</c> workers each send the next request when the last one answered.</summary>
 public static class Load
 {
-    public sealed record Figures(int Requests, int Failures, double Seconds, double Rps, double P50Ms, double P99Ms);
+    public sealed record Figures(int Requests, int Failures, double Seconds, double Rps, double P50Ms, double P99Ms, double P90Ms, double P999Ms, double MaxMs)
+    {
+        /// <summary>The rest of the distribution, for the notes column: where the tail starts and how far it goes.</summary>
+        public string Tail => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p90 {P90Ms:0.0}, p99.9 {P999Ms:0.0}, max {MaxMs:0.0} ms");
+    }
 
     public static async Task<Figures> RunAsync(TimeSpan duration, int concurrency, Func<int, Task<bool>> request, TimeSpan? warmup = null)
     {
@@ -52,7 +56,8 @@ public static class Load
         await Task.WhenAll(workers);
         var seconds = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Figures(all.Length, failures, seconds, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new Figures(all.Length, failures, seconds, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99),
+            Percentile(all, 0.90), Percentile(all, 0.999), all.Length == 0 ? double.NaN : all[^1]);
     }
 
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>

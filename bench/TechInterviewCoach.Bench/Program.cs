@@ -11,10 +11,10 @@ if (unknown.Count > 0)
 }
 
 var hostDll = Environment.GetEnvironmentVariable("BENCH_HOST_DLL")
-              ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../Host/bin/Release/net10.0/TechInterviewCoach.Host.dll"));
+              ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../Host/bin/Release/bench-publish/TechInterviewCoach.Host.dll"));
 if (!File.Exists(hostDll))
 {
-    Console.Error.WriteLine($"Host not built in Release: {hostDll} (bench/run.sh builds it)");
+    Console.Error.WriteLine($"Host not published: {hostDll} (bench/run.sh publishes it)");
     return 2;
 }
 
@@ -34,7 +34,7 @@ foreach (var scenario in all.Where(s => names.Contains(s.Name)))
 
 var table = Result.Table(results);
 Console.WriteLine(table);
-var dir = Path.Combine(Path.GetDirectoryName(hostDll)!, "../../../../bench/results");
+var dir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../results"));
 Directory.CreateDirectory(dir);
 await File.WriteAllTextAsync(Path.Combine(dir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), table);
 return 0;

@@ -10,6 +10,11 @@ public abstract class Scenario
 
     protected static TimeSpan Duration => TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "20"));
     protected static TimeSpan Warmup => TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Long enough for the runtime to finish tiering up the hot paths under load on two cores (seen: ~40 s; the JIT
+    /// shares the cores with the load), so a measurement after it is the steady state a running instance serves.
+    /// </summary>
+    protected static TimeSpan SteadyStateWarmup => TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_STEADY_WARMUP") ?? "60"));
 }
 
 public static partial class Scenarios
