@@ -102,7 +102,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         var interval = options.Value.SnapshotCheckMilliseconds;
         if (current is not null && interval > 0 && Environment.TickCount64 - Interlocked.Read(ref _lastCheckTicks) < interval && Fresh(current, current.Version))
             return current;
-        var version = await db.Counters.AsNoTracking().Where(c => c.Name == MatchingDbContext.SnapshotCounter).Select(c => c.Value).FirstOrDefaultAsync(ct);
+        var version = await ReadVersionAsync(db, ct);
         Interlocked.Exchange(ref _lastCheckTicks, Environment.TickCount64);
         if (current is not null && Fresh(current, version)) return current;
 
@@ -126,6 +126,10 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         }
     }
 
+    /// <summary>The listed coaches' version counter, which every change to a listed coach bumps.</summary>
+    private static Task<long> ReadVersionAsync(MatchingDbContext db, CancellationToken ct) =>
+        db.Counters.AsNoTracking().Where(c => c.Name == MatchingDbContext.SnapshotCounter).Select(c => c.Value).FirstOrDefaultAsync(ct);
+
     private bool Fresh(MatchSnapshot snapshot, long version) =>
         snapshot.Version == version && time.GetUtcNow().UtcDateTime - snapshot.BuiltAt < TimeSpan.FromHours(1);
 
@@ -145,7 +149,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MatchingDbContext>();
-            var version = await db.Counters.AsNoTracking().Where(c => c.Name == MatchingDbContext.SnapshotCounter).Select(c => c.Value).FirstOrDefaultAsync();
+            var version = await ReadVersionAsync(db, CancellationToken.None);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var built = await BuildAsync(db, version, time.GetUtcNow().UtcDateTime, CancellationToken.None);
             _current = built;
