@@ -93,7 +93,7 @@ public sealed class ConsentTests(IntegrationsApp app) : IClassFixture<Integratio
     {
         var (_, page) = await ConsentRequests.GetAsync(app, "/cookies", null);
         var table = page.QuerySelector("[data-testid=cookie-table]")!.TextContent;
-        foreach (var cookie in new[] { "tic.auth", "tic.xsrf", ".AspNetCore.Correlation.", "tic.consent", "ph_" }) table.ShouldContain(cookie);
+        foreach (var cookie in new[] { "tic.auth", "tic.xsrf", ".AspNetCore.Correlation.", "tic.device", "tic.consent", "ph_" }) table.ShouldContain(cookie);
     }
 }
 

@@ -32,6 +32,7 @@ public static class EmailTemplates
     public const string PayoutFailed = "payout_failed";
     public const string DataExportReady = "data_export_ready";
     public const string AccountDeleted = "account_deleted";
+    public const string NewSignIn = "new_sign_in";
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ using TechInterviewCoach.Identity.Features.Export;
 using TechInterviewCoach.Identity.Features.LinkedIn;
 using TechInterviewCoach.Identity.Features.Onboarding;
 using TechInterviewCoach.Identity.Features.Settings;
+using TechInterviewCoach.Identity.Features.SignIns;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.SignIn;
 
@@ -33,6 +34,9 @@ public sealed class IdentityModule : IModule
         services.AddMemoryCache();
         services.AddSingleton<DevSignInGate>();
         services.AddHostedService<DemoSeeder>();
+        services.AddValidatedOptions<SignInHistoryOptions>(configuration, SignInHistoryOptions.Section);
+        services.AddSingleton<SignInRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignInRetention>());
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
         {
             o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
@@ -61,6 +65,7 @@ public sealed class IdentityModule : IModule
         MeEndpoint.Map(api);
         OnboardingEndpoint.Map(api);
         SettingsEndpoints.Map(api);
+        ListSignInsEndpoint.Map(api);
         ExportEndpoint.Map(api);
         DeleteAccountEndpoint.Map(api);
         AdminUsersEndpoints.Map(api);

@@ -9,6 +9,7 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
     public override string Module => ModuleName;
 
     public DbSet<User> Users => Set<User>();
+    public DbSet<SignInEvent> SignIns => Set<SignInEvent>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder, DbNames names)
     {
@@ -29,6 +30,19 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             e.Ignore(u => u.RoleList);
             e.Ignore(u => u.ContactEmail);
             e.HasIndex(u => u.LinkedInSub).IsUnique().HasDatabaseName(names.Index("users_linkedin_sub"));
+        });
+        modelBuilder.Entity<SignInEvent>(e =>
+        {
+            e.ToTable(names.Table("sign_ins"), names.Schema);
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Method).HasMaxLength(20);
+            e.Property(s => s.Browser).HasMaxLength(60);
+            e.Property(s => s.OperatingSystem).HasMaxLength(60);
+            e.Property(s => s.Network).HasMaxLength(60);
+            e.Property(s => s.IpAddress).HasMaxLength(45);
+            e.Property(s => s.DeviceHash).HasMaxLength(64);
+            e.HasIndex(s => new { s.UserId, s.OccurredAt }).HasDatabaseName(names.Index("sign_ins_user_time"));
+            e.HasIndex(s => s.OccurredAt).HasDatabaseName(names.Index("sign_ins_time"));
         });
     }
 }

@@ -62,6 +62,7 @@ internal sealed class DeleteAccountHandler(IdentityDbContext db, IMediator media
         user.DeletedAt = now.UtcDateTime;
         var oldStamp = user.SecurityStamp;
         user.SecurityStamp = User.NewStamp();
+        db.SignIns.RemoveRange(await db.SignIns.Where(s => s.UserId == user.Id).ToListAsync(cancellationToken));
         db.Enqueue(new UserDeleted(user.Id, roles, now.UtcDateTime), now);
         if (!string.IsNullOrWhiteSpace(address))
             db.Enqueue(new SendEmail(null, address, EmailTemplates.AccountDeleted, new Dictionary<string, string>(), "/"), now);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.Data;
+using TechInterviewCoach.Identity.Features.SignIns;
 using TechInterviewCoach.Identity.SignIn;
 using TechInterviewCoach.SharedKernel;
 
@@ -82,6 +83,7 @@ internal static class DevSignInEndpoint
                 if (!gate.Allowed) return TypedResults.NotFound();
                 var user = await mediator.Send(new DevSignInCommand(body.UserId, body.Role, body.DisplayName, body.Email, body.TimeZone), ct);
                 await Sessions.SignInAsync(http, user);
+                await SignInHistory.RecordAsync(http, mediator, user.Id, SignInHistory.Development);
                 return TypedResults.Ok(new Response(user.Id));
             })
             .RequireRateLimiting(RateLimitPolicies.Auth)

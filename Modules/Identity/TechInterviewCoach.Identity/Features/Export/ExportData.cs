@@ -47,6 +47,9 @@ internal sealed class ExportDataHandler(IdentityDbContext db, IMediator mediator
             await mediator.Send(new ExportOrdersData(user.Id), cancellationToken),
         };
         var now = time.GetUtcNow();
+        var signIns = await db.SignIns.AsNoTracking().Where(s => s.UserId == user.Id).OrderBy(s => s.OccurredAt)
+            .Select(s => new { s.OccurredAt, s.Method, s.Browser, s.OperatingSystem, s.Network, s.IpAddress, s.NewBrowser })
+            .ToListAsync(cancellationToken);
         var identity = new
         {
             exportedAt = now.UtcDateTime,
@@ -56,6 +59,7 @@ internal sealed class ExportDataHandler(IdentityDbContext db, IMediator mediator
                 Roles = user.RoleList, Status = user.Status.ToString(), user.CreatedAt, user.OnboardedAt, user.TermsAcceptedAt, user.PolicyVersion,
                 user.AnalyticsOptOut, LinkedInMemberId = user.LinkedInSub, NameCorrectedInSettings = user.DisplayNameEdited,
             },
+            signIns,
             modules = parts.Select(p => p.Module).ToList(),
         };
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.Data;
+using TechInterviewCoach.Identity.Features.SignIns;
 using TechInterviewCoach.Identity.SignIn;
 using TechInterviewCoach.SharedKernel;
 
@@ -101,6 +102,7 @@ internal static class LinkedInEndpoints
                     return Results.Redirect("/signin/failed?reason=" + SignInFailureReasons.AccountSuspended);
                 }
                 await Sessions.SignInAsync(http, user);
+                await SignInHistory.RecordAsync(http, mediator, user.Id, SignInHistory.LinkedIn);
                 var target = IsLocal(returnUrl) ? returnUrl! : "/";
                 return Results.Redirect(user.OnboardedAt is null ? "/onboarding?returnUrl=" + Uri.EscapeDataString(target) : target);
             })

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.Data;
 using TechInterviewCoach.Identity.Features.DevSignIn;
+using TechInterviewCoach.Identity.Features.SignIns;
 using TechInterviewCoach.Identity.SignIn;
 
 namespace TechInterviewCoach.Identity.Pages.Dev;
@@ -34,6 +35,7 @@ internal sealed class SignInModel : PageModel
         if (!gate.Allowed) return NotFound();
         var user = await mediator.Send(new DevSignInCommand(userId, null, null, null, null), HttpContext.RequestAborted);
         await Sessions.SignInAsync(HttpContext, user);
+        await SignInHistory.RecordAsync(HttpContext, mediator, user.Id, SignInHistory.Development);
         return LocalRedirect("/");
     }
 }

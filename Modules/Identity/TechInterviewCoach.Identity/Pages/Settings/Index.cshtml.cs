@@ -10,14 +10,16 @@ using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.Features.Export;
 using TechInterviewCoach.Identity.Features.Settings;
+using TechInterviewCoach.Identity.Features.SignIns;
 using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Identity.Pages.Settings;
 
 [Authorize(Policy = Policies.Member)]
 [EnableRateLimiting(RateLimitPolicies.Writes)]
-internal sealed class IndexModel(IMediator mediator) : PageModel
+internal sealed class IndexModel(IMediator mediator, Microsoft.Extensions.Options.IOptions<SignInHistoryOptions> signIns) : PageModel
 {
+    public int AddressRetentionDays => (int)Math.Ceiling(signIns.Value.AddressRetention.TotalDays);
     public sealed class InputModel
     {
         public string? DisplayName { get; set; }
@@ -30,12 +32,14 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty] public InputModel Input { get; set; } = new();
     [FromQuery] public bool Saved { get; set; }
     public SettingsView? View { get; private set; }
+    public IReadOnlyList<SignInView> SignIns { get; private set; } = [];
     public IReadOnlyList<string> TimeZones => TimeZoneChoices.All;
     public bool FromLinkedIn(string field) => View?.FromLinkedIn.Contains(field) == true;
 
     public async Task OnGetAsync()
     {
         View = await mediator.Send(new GetSettingsQuery(User.GetUserId()), HttpContext.RequestAborted);
+        SignIns = await mediator.Send(new ListSignIns(User.GetUserId()), HttpContext.RequestAborted);
         Input = new InputModel
         {
             DisplayName = View.DisplayName, Headline = View.Headline, TimeZone = View.TimeZone,
@@ -53,6 +57,7 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
         catch (ValidationException ex) { ModelState.AddErrors(ex); }
         catch (AppException ex) { ModelState.AddError(ex); }
         View = await mediator.Send(new GetSettingsQuery(User.GetUserId()), HttpContext.RequestAborted);
+        SignIns = await mediator.Send(new ListSignIns(User.GetUserId()), HttpContext.RequestAborted);
         return Page();
     }
 
