@@ -25,6 +25,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.HasKey(k => k.Id);
         });
         ModuleDbContext.SnakeCaseColumns(modelBuilder);
+        ModuleDbContext.NameKeys(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -66,8 +67,9 @@ public sealed class DatabaseProvider
             options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations", module));
         else
             options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable($"__ef_migrations_{module}"));
-        // Migrations are written by hand without a model snapshot (docs/decisions/0003-migrations-by-hand.md).
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning, SqliteEventId.SchemaConfiguredWarning));
+        // Generated migrations, one set per provider (docs/decisions/0003-migrations.md).
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        options.ConfigureWarnings(w => w.Ignore(SqliteEventId.SchemaConfiguredWarning));
     }
 }
 

@@ -56,6 +56,8 @@ public sealed class DatabaseMigrator(IServiceProvider services, DatabaseProvider
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(context.ContextType);
             // Without its history table EF probes with a query that fails and logs an error; create the table first.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            if (await LegacyMigrations.AdoptAsync(db, context.Module, cancellationToken))
+                logger.LogInformation("Module {Module}: database made by the hand-written migrations; its generated baseline is recorded as applied", context.Module);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count == 0) continue;
             logger.LogInformation("Applying {Count} migration(s) to module {Module}: {Migrations}", pending.Count, context.Module, string.Join(", ", pending));

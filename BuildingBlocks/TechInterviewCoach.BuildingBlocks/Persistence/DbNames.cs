@@ -5,7 +5,7 @@ namespace TechInterviewCoach.BuildingBlocks.Persistence;
 /// <summary>
 /// Where a module's tables live. PostgreSQL: a schema per module ("identity".users).
 /// SQLite has no schemas, so the module becomes a table prefix (identity_users); SQLite index names are
-/// global too, so <see cref="Index"/> prefixes them as well. Used by DbContexts and hand-written migrations alike.
+/// global too, so <see cref="Index"/> prefixes them as well. Used by the DbContexts (the generated migrations carry the resulting names).
 /// </summary>
 public sealed record DbNames(string Module, bool IsSqlite)
 {

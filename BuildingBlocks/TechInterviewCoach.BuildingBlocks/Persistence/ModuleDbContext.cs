@@ -27,6 +27,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         ConfigureModel(modelBuilder, names);
         OutboxMessage.Map(modelBuilder, DbNames.For(Database.ProviderName, PlatformDbContext.ModuleName), excludeFromMigrations: true);
         SnakeCaseColumns(modelBuilder);
+        NameKeys(modelBuilder);
     }
 
     protected abstract void ConfigureModel(ModelBuilder modelBuilder, DbNames names);
@@ -50,6 +51,14 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             var current = property.GetColumnName();
             if (current == property.Name) property.SetColumnName(ToSnakeCase(current));
         }
+    }
+
+    /// <summary>Primary keys are named <c>pk_&lt;table&gt;</c>, as the first, hand-written migrations named them.</summary>
+    internal static void NameKeys(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            if (entity.GetTableName() is { } table && entity.FindPrimaryKey() is { } key)
+                key.SetName($"pk_{table}");
     }
 
     public static string ToSnakeCase(string name)

@@ -68,7 +68,11 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
         });
         modelBuilder.Entity<Listing>(e =>
         {
-            e.ToTable(names.Table("listings"), names.Schema);
+            e.ToTable(names.Table("listings"), names.Schema, t =>
+            {
+                t.HasCheckConstraint($"ck_{names.Table("listings")}_price", "price_minor > 0 AND price_minor <= 100000000");
+                t.HasCheckConstraint($"ck_{names.Table("listings")}_sessions", "sessions >= 1 AND sessions <= 20");
+            });
             e.HasKey(x => x.Id);
             e.Property(x => x.Title).HasMaxLength(120);
             e.Property(x => x.Description).HasMaxLength(2000);
@@ -95,6 +99,8 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
             e.ToTable(names.Table("counters"), names.Schema);
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(40);
+            // The snapshot's version counter exists from the start; requests only ever increment it.
+            e.HasData(new MatchingCounter { Name = SnapshotCounter, Value = 0 });
         });
     }
 }

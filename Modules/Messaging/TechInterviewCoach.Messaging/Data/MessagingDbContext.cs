@@ -31,6 +31,8 @@ internal sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> op
         {
             e.ToTable(names.Table("messages"), names.Schema);
             e.HasKey(m => m.Id);
+            e.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId)
+                .HasConstraintName($"fk_{names.Table("messages")}_conversation").OnDelete(DeleteBehavior.NoAction);
             e.Property(m => m.Text).HasMaxLength(4000);
             e.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique().HasDatabaseName(names.Index("messages_conversation_seq"));
         });

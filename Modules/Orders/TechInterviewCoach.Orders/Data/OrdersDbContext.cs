@@ -39,9 +39,9 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
             e.Property(o => o.DisputeReason).HasMaxLength(100);
             e.Property(o => o.DisputeStatus).HasMaxLength(40);
             e.Property(o => o.Version).IsConcurrencyToken();
-            e.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId);
-            e.HasMany(o => o.Bookings).WithOne().HasForeignKey(b => b.OrderId);
-            e.HasMany(o => o.Refunds).WithOne().HasForeignKey(r => r.OrderId);
+            e.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId).HasConstraintName($"fk_{names.Table("order_timeline")}_order");
+            e.HasMany(o => o.Bookings).WithOne().HasForeignKey(b => b.OrderId).HasConstraintName($"fk_{names.Table("sessions")}_order");
+            e.HasMany(o => o.Refunds).WithOne().HasForeignKey(r => r.OrderId).HasConstraintName($"fk_{names.Table("refunds")}_order");
             e.HasIndex(o => new { o.CoacheeId, o.IdempotencyKey }).IsUnique().HasDatabaseName(names.Index("orders_idempotency"));
             e.HasIndex(o => o.CreatedAt).HasDatabaseName(names.Index("orders_created"));
             e.HasIndex(o => new { o.State, o.CreatedAt }).HasDatabaseName(names.Index("orders_state_created"));
