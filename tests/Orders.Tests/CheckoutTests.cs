@@ -14,8 +14,8 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
 {
     /// <summary>The API version Stripe.net 53.1.0 pins; the webhook endpoints are created with it.</summary>
     public const string PinnedApiVersion = "2026-10-28.endive";
-    /// <summary>Stripe.net's own User-Agent: calls are made by the library, not by hand-written HTTP.</summary>
-    public static readonly string StripeNetUserAgent = "Stripe/v1 .NetBindings/" + global::Stripe.StripeConfiguration.StripeNetVersion;
+    /// <summary>Stripe.net's own User-Agent (it may append the app or an AI agent's name): calls are made by the library, not by hand-written HTTP.</summary>
+    public static readonly string StripeNetUserAgent = "Stripe/V1 .NetBindings/" + global::Stripe.StripeConfiguration.StripeNetVersion;
 
     [Fact]
     public void Stripe_net_is_the_version_whose_API_version_the_endpoints_are_created_with()
@@ -40,9 +40,9 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         creates[0].Header("Authorization").ShouldBe("Bearer sk_test_orders");
         creates[0].Header("Stripe-Version").ShouldBe(PinnedApiVersion);
         creates[0].Header("Idempotency-Key").ShouldBe($"account-{coach.Id}");
-        creates[0].Header("User-Agent").ShouldBe(StripeNetUserAgent);
+        creates[0].Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
         var linkCall = app.Stripe.To("POST", "/v1/account_links").Last();
-        linkCall.Header("User-Agent").ShouldBe(StripeNetUserAgent);
+        linkCall.Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
         linkCall.Header("Idempotency-Key").ShouldNotBeNullOrEmpty();
         var linkForm = StripeStandIn.FormOf(linkCall);
         linkForm["account"].ShouldStartWith("acct_test_");
@@ -54,7 +54,7 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         var status = await (await coach.Client.PostAsync("/api/orders/payouts/refresh", null)).ReadJsonAsync<JsonElement>();
         status.GetProperty("payable").GetBoolean().ShouldBeTrue();
         var read = app.Stripe.Requests.Last(r => r.Method == "GET" && r.Path.StartsWith("/v1/accounts/acct_test_"));
-        read.Header("User-Agent").ShouldBe(StripeNetUserAgent);
+        read.Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
         read.Header("Stripe-Version").ShouldBe(PinnedApiVersion);
         (await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new IsCoachPayable(coach.Id)))).ShouldBeTrue();
         var published = await app.InScopeAsync(sp => sp.GetRequiredService<TechInterviewCoach.BuildingBlocks.Outbox.PlatformDbContext>()
@@ -93,7 +93,7 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         form.ShouldContainKey("expires_at");
         call.Header("Authorization").ShouldBe("Bearer sk_test_orders");
         call.Header("Stripe-Version").ShouldBe(PinnedApiVersion);
-        call.Header("User-Agent").ShouldBe(StripeNetUserAgent);
+        call.Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
         form["payment_intent_data[metadata][order_id]"].ShouldBe(orderId.ToString());
         form["client_reference_id"].ShouldBe(orderId.ToString());
         form["line_items[0][quantity]"].ShouldBe("1");
@@ -176,7 +176,7 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
             var order = await app.OrderAsync(orderId);
             var calls = app.Stripe.To("POST", "/v1/checkout/sessions").Where(r => r.Header("Idempotency-Key") == order.IdempotencyKey).ToList();
             calls.Count.ShouldBe(3, "two failed attempts, then the one Stripe answered");
-            calls.ShouldAllBe(c => c.Body == calls[0].Body && c.Header("User-Agent") == StripeNetUserAgent);
+            calls.ShouldAllBe(c => c.Body == calls[0].Body && c.Header("User-Agent")!.StartsWith(StripeNetUserAgent));
         }
         finally { app.Stripe.FailCheckouts = 0; app.Stripe.CheckoutFailure = StripeStandIn.Failure.ServerError; }
     }
