@@ -75,7 +75,13 @@ public sealed class WebhookTests(OrdersApp app) : IClassFixture<OrdersApp>
         (await buyer.Client.GetAsync("/api/orders/admin/events")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await (await admin.Client.PostAsync("/api/orders/admin/events/evt_unknown/retry", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "event_not_found");
 
-        (await admin.Client.PostAsync($"/api/orders/admin/events/{id}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The admin page shows it with the reason, and its Retry button sends it back to the processor.
+        var page = await admin.Client.GetPageAsync("/admin/stripe-events");
+        var rowText = page.QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains(id)).TextContent;
+        rowText.ShouldContain("2025-03-31.basil");
+        var form = page.QuerySelectorAll("form.retry-event").Single(f => f.QuerySelector("input[name=eventId]")!.GetAttribute("value") == id);
+        form.Id = "retry-this";
+        (await admin.Client.SubmitFormAsync(page, "#retry-this", pageUrl: "/admin/stripe-events")).StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect, HttpStatusCode.Found);
         await app.WaitForEventsAsync();
         (await app.Db(db => db.StripeEvents.SingleAsync(e => e.Id == id))).Status.ShouldBe(StripeEventStatus.Processed);
         (await app.OrderAsync(orderId)).State.ShouldBe(OrderState.Paid);
