@@ -77,7 +77,7 @@ public sealed class WebhookTests(OrdersApp app) : IClassFixture<OrdersApp>
 
         // The admin page shows it with the reason, and its Retry button sends it back to the processor.
         var page = await admin.Client.GetPageAsync("/admin/stripe-events");
-        var rowText = page.QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains(id)).TextContent;
+        var rowText = page.QuerySelectorAll("article").Single(tr => tr.TextContent.Contains(id)).TextContent;
         rowText.ShouldContain("2025-03-31.basil");
         var form = page.QuerySelectorAll("form.retry-event").Single(f => f.QuerySelector("input[name=eventId]")!.GetAttribute("value") == id);
         form.Id = "retry-this";
