@@ -22,7 +22,12 @@ internal sealed class ResendOptions
     /// <summary>Empty: emails are recorded with status NotSentNoKey and never sent.</summary>
     public string? ApiKey { get; set; }
     [Required, Url] public string ApiBase { get; set; } = "https://api.resend.com";
+    /// <summary>Each attempt's timeout (the resilience handler's attempt timeout).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Retries on the wire (429/5xx/408, timeouts, network) within one outbox attempt, with the same Idempotency-Key.</summary>
+    [Range(0, 10)] public int MaxRetries { get; set; } = 2;
+    /// <summary>First backoff delay; it doubles per retry, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")] public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ApiKey);
 }
@@ -39,7 +44,7 @@ internal sealed class PostHogOptions
     [Range(1, 1000)] public int BatchSize { get; set; } = 50;
     /// <summary>Events held in memory at most; beyond it the oldest are dropped (analytics never blocks people).</summary>
     [Range(10, 1_000_000)] public int QueueCapacity { get; set; } = 10_000;
-    /// <summary>Retries of one batch after the first attempt fails; then the batch is dropped and logged.</summary>
+    /// <summary>Retries of one batch after the first attempt fails (the resilience handler); then the batch is dropped and logged.</summary>
     [Range(0, 10)] public int MaxRetries { get; set; } = 3;
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")] public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -60,6 +65,9 @@ internal sealed class RollbarOptions
     /// <summary>Reports sent per minute at most; the rest are counted, dropped and logged once.</summary>
     [Range(1, 10_000)] public int MaxItemsPerMinute { get; set; } = 30;
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Retries of one report on 429/5xx/timeouts (the resilience handler); then it is logged and dropped.</summary>
+    [Range(0, 10)] public int MaxRetries { get; set; } = 1;
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")] public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(AccessToken);
 }

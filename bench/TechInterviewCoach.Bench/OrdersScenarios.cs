@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
 
@@ -40,7 +39,7 @@ public sealed class WebhookIngestion(int orders) : Scenario
 
     private static string Event(Guid orderId, string sessionId, int n) => System.Text.Json.JsonSerializer.Serialize(new
     {
-        id = $"evt_bench_{n}", @object = "event", api_version = "2026-01-28.clover", created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        id = $"evt_bench_{n}", @object = "event", api_version = Stripe.StripeConfiguration.ApiVersion, created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         livemode = false, type = "checkout.session.completed",
         data = new
         {
@@ -52,12 +51,7 @@ public sealed class WebhookIngestion(int orders) : Scenario
         },
     });
 
-    private static string Sign(string body)
-    {
-        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var mac = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{t}.{body}")));
-        return $"t={t},v1={mac}";
-    }
+    private static string Sign(string body) => Stripe.EventUtility.GenerateSignatureHeader(body, Secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     public override async Task<IReadOnlyList<Result>> RunAsync(BenchContext context)
     {

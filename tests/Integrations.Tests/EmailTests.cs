@@ -78,9 +78,10 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
         var attempts = app.Resend.RequestsTo("POST", "/emails").Where(r => r.Body.Contains(address)).ToList();
         attempts.Count.ShouldBe(2);
         attempts.Select(r => r.Header("Idempotency-Key")).ShouldAllBe(k => k == messageId.ToString());
+        attempts[1].Body.ShouldBe(attempts[0].Body);
         var email = await app.EmailForAsync(messageId);
         email!.Status.ShouldBe(EmailStatus.Sent);
-        email.Attempts.ShouldBe(2);
+        email.Attempts.ShouldBe(1, "the resilience handler retried the 429 on the wire within one outbox attempt");
         (await app.OutboxMessageAsync(messageId)).Status.ShouldBe(OutboxStatus.Done);
         var all = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IntegrationsDbContext>().Emails.Count(e => e.OutboxMessageId == messageId)));
         all.ShouldBe(1);
@@ -103,11 +104,14 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     public async Task An_email_that_keeps_failing_is_dead_lettered_after_the_outbox_attempts_run_out()
     {
         var (user, address) = await NewCoacheeAsync();
-        app.ResendScript[address] = new(Enumerable.Range(0, 8).Select(_ => (500, """{"statusCode":500,"name":"application_error","message":"Internal error."}""")));
+        // Outbox:MaxAttempts (8) attempts, each one try and Resend:MaxRetries (2) retries by the resilience handler.
+        app.ResendScript[address] = new(Enumerable.Range(0, 8 * 3).Select(_ => (500, """{"statusCode":500,"name":"application_error","message":"Internal error."}""")));
         var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, EmailTemplates.PayoutFailed, new Dictionary<string, string>(), "/coach/payouts"));
         await app.WaitForOutboxAsync(TimeSpan.FromSeconds(30));
 
-        app.Resend.RequestsTo("POST", "/emails").Count(r => r.Body.Contains(address)).ShouldBe(8); // Outbox:MaxAttempts
+        var calls = app.Resend.RequestsTo("POST", "/emails").Where(r => r.Body.Contains(address)).ToList();
+        calls.Count.ShouldBe(8 * 3);
+        calls.ShouldAllBe(r => r.Header("Idempotency-Key") == messageId.ToString());
         var email = await app.EmailForAsync(messageId);
         email!.Status.ShouldBe(EmailStatus.DeadLettered);
         email.Attempts.ShouldBe(8);

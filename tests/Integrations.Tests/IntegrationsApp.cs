@@ -80,6 +80,8 @@ public class IntegrationsApp : AppFactory
         Settings["PostHog:Host"] = PostHog.BaseAddress.ToString().TrimEnd('/');
         Settings["PostHog:FlushInterval"] = "00:00:00.100";
         Settings["PostHog:RetryDelay"] = "00:00:00.010";
+        Settings["Resend:RetryDelay"] = "00:00:00.010";
+        Settings["Rollbar:RetryDelay"] = "00:00:00.010";
         Settings["Rollbar:Endpoint"] = Rollbar.BaseAddress.ToString().TrimEnd('/');
         Settings["Rollbar:Environment"] = "integration-tests";
         Settings["Rollbar:CodeVersion"] = "test-sha";

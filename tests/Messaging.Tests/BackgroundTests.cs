@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public sealed class ClockedApp : AppFactory
 {
     public ClockedApp()
     {
-        Clock = new FakeTimeProvider();
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         Settings["Messaging:BackgroundEnabled"] = "false";
     }
 

@@ -12,6 +12,18 @@ namespace TechInterviewCoach.Orders.Tests;
 
 public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
 {
+    /// <summary>The API version Stripe.net 53.1.0 pins; the webhook endpoints are created with it.</summary>
+    public const string PinnedApiVersion = "2026-10-28.endive";
+    /// <summary>Stripe.net's own User-Agent (it may append the app or an AI agent's name): calls are made by the library, not by hand-written HTTP.</summary>
+    public static readonly string StripeNetUserAgent = "Stripe/V1 .NetBindings/" + global::Stripe.StripeConfiguration.StripeNetVersion;
+
+    [Fact]
+    public void Stripe_net_is_the_version_whose_API_version_the_endpoints_are_created_with()
+    {
+        global::Stripe.StripeConfiguration.ApiVersion.ShouldBe(PinnedApiVersion);
+        global::Stripe.StripeConfiguration.StripeNetVersion.ShouldBe("53.1.0");
+    }
+
     [Fact]
     public async Task A_coach_connects_an_express_account_once_and_becomes_payable_on_return()
     {
@@ -26,9 +38,14 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         form["type"].ShouldBe("express");
         form["capabilities[transfers][requested]"].ShouldBe("true");
         creates[0].Header("Authorization").ShouldBe("Bearer sk_test_orders");
-        creates[0].Header("Stripe-Version").ShouldBe(StripeOptions.ApiVersion);
+        creates[0].Header("Stripe-Version").ShouldBe(PinnedApiVersion);
         creates[0].Header("Idempotency-Key").ShouldBe($"account-{coach.Id}");
-        var linkForm = StripeStandIn.FormOf(app.Stripe.To("POST", "/v1/account_links").Last());
+        creates[0].Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
+        var linkCall = app.Stripe.To("POST", "/v1/account_links").Last();
+        linkCall.Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
+        linkCall.Header("Idempotency-Key").ShouldNotBeNullOrEmpty();
+        var linkForm = StripeStandIn.FormOf(linkCall);
+        linkForm["account"].ShouldStartWith("acct_test_");
         linkForm["type"].ShouldBe("account_onboarding");
         linkForm["refresh_url"].ShouldEndWith("/coach/payouts/refresh");
         linkForm["return_url"].ShouldEndWith("/coach/payouts/return");
@@ -36,6 +53,9 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         (await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new IsCoachPayable(coach.Id)))).ShouldBeFalse();
         var status = await (await coach.Client.PostAsync("/api/orders/payouts/refresh", null)).ReadJsonAsync<JsonElement>();
         status.GetProperty("payable").GetBoolean().ShouldBeTrue();
+        var read = app.Stripe.Requests.Last(r => r.Method == "GET" && r.Path.StartsWith("/v1/accounts/acct_test_"));
+        read.Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
+        read.Header("Stripe-Version").ShouldBe(PinnedApiVersion);
         (await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new IsCoachPayable(coach.Id)))).ShouldBeTrue();
         var published = await app.InScopeAsync(sp => sp.GetRequiredService<TechInterviewCoach.BuildingBlocks.Outbox.PlatformDbContext>()
             .OutboxMessages.Where(m => m.Type.EndsWith(nameof(CoachPayoutStatusChanged)) && m.Payload.Contains(coach.Id.ToString())).ToListAsync());
@@ -72,7 +92,11 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         form.ShouldContainKey("cancel_url");
         form.ShouldContainKey("expires_at");
         call.Header("Authorization").ShouldBe("Bearer sk_test_orders");
-        call.Header("Stripe-Version").ShouldBe(StripeOptions.ApiVersion);
+        call.Header("Stripe-Version").ShouldBe(PinnedApiVersion);
+        call.Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
+        form["payment_intent_data[metadata][order_id]"].ShouldBe(orderId.ToString());
+        form["client_reference_id"].ShouldBe(orderId.ToString());
+        form["line_items[0][quantity]"].ShouldBe("1");
 
         var order = await app.OrderAsync(orderId);
         order.State.ShouldBe(OrderState.Pending);
@@ -129,6 +153,57 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         calls.Count.ShouldBe(5);
         calls.ShouldAllBe(c => c.Header("Idempotency-Key") == "client-key-1");
         (await app.Db(db => db.Orders.CountAsync(o => o.CoacheeId == buyer.Id))).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(StripeStandIn.Failure.RetryableTooManyRequests)]
+    [InlineData(StripeStandIn.Failure.DropConnection)]
+    [InlineData(StripeStandIn.Failure.ServerError)]
+    public async Task A_busy_or_dropped_Stripe_answer_is_retried_with_the_same_key_and_the_checkout_goes_through(StripeStandIn.Failure failure)
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id, priceMinor: 5000);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var slots = await app.SlotsAsync(buyer, listing.ListingId, 1);
+        var key = "client-key-" + failure;
+        app.Stripe.CheckoutFailure = failure;
+        app.Stripe.FailCheckouts = 2;
+        try
+        {
+            var body = await (await OrdersApp.CheckoutAsync(buyer, listing.ListingId, slots, key: key)).ReadJsonAsync<JsonElement>();
+            body.GetProperty("checkoutUrl").GetString().ShouldStartWith("https://checkout.stripe.com/");
+            var orderId = body.GetProperty("orderId").GetGuid();
+            var order = await app.OrderAsync(orderId);
+            var calls = app.Stripe.To("POST", "/v1/checkout/sessions").Where(r => r.Header("Idempotency-Key") == order.IdempotencyKey).ToList();
+            calls.Count.ShouldBe(3, "two failed attempts, then the one Stripe answered");
+            calls.ShouldAllBe(c => c.Body == calls[0].Body && c.Header("User-Agent")!.StartsWith(StripeNetUserAgent));
+        }
+        finally { app.Stripe.FailCheckouts = 0; app.Stripe.CheckoutFailure = StripeStandIn.Failure.ServerError; }
+    }
+
+    [Fact]
+    public async Task A_rate_limited_checkout_is_not_hammered_and_the_coachee_is_told_to_try_again()
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id, priceMinor: 5000);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var slots = await app.SlotsAsync(buyer, listing.ListingId, 1);
+        app.Stripe.CheckoutFailure = StripeStandIn.Failure.RateLimited;
+        app.Stripe.FailCheckouts = 1;
+        try
+        {
+            var failed = await OrdersApp.CheckoutAsync(buyer, listing.ListingId, slots, key: "client-key-rate-limited");
+            var problem = await failed.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "payment_provider_unavailable");
+            problem.GetProperty("detail").GetString()!.ShouldContain("Nothing was charged");
+            var orderId = problem.GetProperty("orderId").GetGuid();
+            var order = await app.OrderAsync(orderId);
+            app.Stripe.To("POST", "/v1/checkout/sessions").Count(r => r.Header("Idempotency-Key") == order.IdempotencyKey).ShouldBe(1, "a plain rate limit is not retried at once");
+
+            var retried = await (await OrdersApp.CheckoutAsync(buyer, listing.ListingId, slots, key: "client-key-rate-limited")).ReadJsonAsync<JsonElement>();
+            retried.GetProperty("orderId").GetGuid().ShouldBe(orderId);
+            app.Stripe.To("POST", "/v1/checkout/sessions").Count(r => r.Header("Idempotency-Key") == order.IdempotencyKey).ShouldBe(2);
+        }
+        finally { app.Stripe.FailCheckouts = 0; app.Stripe.CheckoutFailure = StripeStandIn.Failure.ServerError; }
     }
 
     [Fact]

@@ -26,7 +26,6 @@ public sealed class OrdersApp : AppFactory
         Settings["Stripe:WebhookSecret"] = WebhookSecret;
         Settings["Stripe:ConnectWebhookSecret"] = ConnectSecret;
         Settings["Stripe:ApiBase"] = Stripe.Server.BaseAddress.ToString();
-        Settings["Stripe:RetryBaseDelay"] = "00:00:00.010";
         Settings["Orders:EventPollInterval"] = "00:00:00.050";
         Settings["Orders:EventRetryBaseDelay"] = "00:00:00.050";
         Settings["Orders:EventRetryMaxDelay"] = "00:00:00.400";

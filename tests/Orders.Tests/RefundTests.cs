@@ -39,6 +39,10 @@ public sealed class RefundTests(OrdersApp app) : IClassFixture<OrdersApp>
         form["refund_application_fee"].ShouldBe("true");
         form["metadata[order_id]"].ShouldBe(orderId.ToString());
         call.Header("Idempotency-Key").ShouldStartWith("refund-");
+        call.Header("User-Agent").ShouldStartWith(CheckoutTests.StripeNetUserAgent);
+        call.Header("Stripe-Version").ShouldBe(CheckoutTests.PinnedApiVersion);
+        call.Header("Authorization").ShouldBe("Bearer sk_test_orders");
+        form["reason"].ShouldBe("requested_by_customer");
         (await app.OrderAsync(orderId)).State.ShouldBe(OrderState.Paid, "the order follows Stripe's charge.refunded, not the request");
 
         (await app.DeliverAsync(Events.Refunded(orderId, 3000))).EnsureSuccessStatusCode();

@@ -19,10 +19,11 @@ public static class StripeFixtures
     public static JsonObject Patch(this JsonObject o, Action<JsonObject> patch) { patch(o); return o; }
 
     /// <summary>An event wrapping <paramref name="obj"/>, shaped like the fixture's event object.</summary>
-    public static string Event(string id, string type, JsonObject obj, DateTimeOffset created, string? account = null)
+    public static string Event(string id, string type, JsonObject obj, DateTimeOffset created, string? account = null, string? apiVersion = null)
     {
         var ev = Get("event");
         ev["id"] = id;
+        ev["api_version"] = apiVersion ?? global::Stripe.StripeConfiguration.ApiVersion; // the endpoints are created with Stripe.net's pinned version
         ev["type"] = type;
         ev["created"] = created.ToUnixTimeSeconds();
         ev["data"] = new JsonObject { ["object"] = obj };
@@ -30,13 +31,9 @@ public static class StripeFixtures
         return ev.ToJsonString();
     }
 
-    /// <summary>The Stripe-Signature header Stripe would send (t=…,v1=HMAC-SHA256("{t}.{body}")).</summary>
-    public static string Sign(string body, string secret, DateTimeOffset at)
-    {
-        var t = at.ToUnixTimeSeconds();
-        var mac = System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{body}"));
-        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
-    }
+    /// <summary>The Stripe-Signature header Stripe would send (t=…,v1=HMAC-SHA256("{t}.{body}")), made by Stripe.net.</summary>
+    public static string Sign(string body, string secret, DateTimeOffset at) =>
+        global::Stripe.EventUtility.GenerateSignatureHeader(body, secret, at.ToUnixTimeSeconds());
 }
 
 /// <summary>A local Stripe: answers with the fixtures, records every request, can be told to fail.</summary>
@@ -44,8 +41,21 @@ public sealed class StripeStandIn : IAsyncDisposable
 {
     private int _n;
     public StandIn Server { get; private set; } = null!;
-    /// <summary>How many next Checkout Session calls answer 500.</summary>
+    /// <summary>How many next Checkout Session calls fail, and how (<see cref="CheckoutFailure"/>).</summary>
     public int FailCheckouts;
+    public Failure CheckoutFailure = Failure.ServerError;
+
+    public enum Failure
+    {
+        /// <summary>500 with Stripe's api_error object.</summary>
+        ServerError,
+        /// <summary>429 lock_timeout with Stripe-Should-Retry: true, as Stripe answers when an object is busy.</summary>
+        RetryableTooManyRequests,
+        /// <summary>429 rate_limit without Stripe-Should-Retry: Stripe.net does not retry it.</summary>
+        RateLimited,
+        /// <summary>The connection is dropped before any answer.</summary>
+        DropConnection,
+    }
 
     public static async Task<StripeStandIn> StartAsync()
     {
@@ -68,10 +78,23 @@ public sealed class StripeStandIn : IAsyncDisposable
                 a["requirements"]!["currently_due"] = new JsonArray();
             })));
             app.MapPost("/v1/account_links", () => Json(StripeFixtures.Get("account_link")));
-            app.MapPost("/v1/checkout/sessions", async (HttpRequest r) =>
+            app.MapPost("/v1/checkout/sessions", async (HttpContext c) =>
             {
+                var r = c.Request;
                 if (Interlocked.Decrement(ref s.FailCheckouts) >= 0)
-                    return Results.Json(JsonNode.Parse("""{"error":{"type":"api_error","message":"An unknown error occurred"}}"""), statusCode: 500);
+                    switch (s.CheckoutFailure)
+                    {
+                        case Failure.DropConnection:
+                            c.Abort();
+                            return Results.Empty;
+                        case Failure.RetryableTooManyRequests:
+                            c.Response.Headers["Stripe-Should-Retry"] = "true";
+                            return Results.Json(JsonNode.Parse("""{"error":{"type":"invalid_request_error","code":"lock_timeout","message":"This object cannot be accessed right now because another API request or Stripe process is currently accessing it."}}"""), statusCode: 429);
+                        case Failure.RateLimited:
+                            return Results.Json(JsonNode.Parse("""{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests hit the API too quickly."}}"""), statusCode: 429);
+                        default:
+                            return Results.Json(JsonNode.Parse("""{"error":{"type":"api_error","message":"An unknown error occurred"}}"""), statusCode: 500);
+                    }
                 var form = await Form(r);
                 var n = Interlocked.Increment(ref s._n);
                 return Json(StripeFixtures.Get("checkout.session").Patch(cs =>

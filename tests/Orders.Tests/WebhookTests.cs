@@ -21,6 +21,9 @@ public sealed class WebhookTests(OrdersApp app) : IClassFixture<OrdersApp>
         await (await app.DeliverAsync(body, StripeFixtures.Sign(body, "whsec_wrong", DateTimeOffset.UtcNow))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_signature");
         await (await app.DeliverAsync(body, StripeFixtures.Sign(body, OrdersApp.WebhookSecret, DateTimeOffset.UtcNow.AddSeconds(-301)))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_signature");
         await (await app.DeliverAsync(body, "")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_signature");
+        await (await app.DeliverAsync(body, "v1=abc")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_signature");
+        await (await app.DeliverAsync(body, "garbage")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_signature");
+        await (await app.DeliverAsync(body, StripeFixtures.Sign(body, OrdersApp.WebhookSecret, DateTimeOffset.UtcNow.AddSeconds(301)))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_signature");
         await (await app.DeliverAsync(body + " ", StripeFixtures.Sign(body, OrdersApp.WebhookSecret, DateTimeOffset.UtcNow))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_signature");
         // The connect endpoint has its own secret.
         await (await app.DeliverAsync(body, StripeFixtures.Sign(body, OrdersApp.WebhookSecret, DateTimeOffset.UtcNow), connect: true)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_signature");
@@ -41,6 +44,48 @@ public sealed class WebhookTests(OrdersApp app) : IClassFixture<OrdersApp>
         await app.WaitForEventsAsync();
         var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString();
         (await app.Db(db => db.StripeEvents.SingleAsync(e => e.Id == id))).Status.ShouldBe(StripeEventStatus.Processed);
+    }
+
+    [Fact]
+    public async Task An_event_of_another_API_version_is_stored_logged_and_set_aside_until_an_admin_retries_it()
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var orderId = await app.BuyAsync(buyer, listing.ListingId);
+        var id = Events.Id();
+        var body = StripeFixtures.Event(id, "checkout.session.completed", System.Text.Json.Nodes.JsonNode.Parse(
+            JsonDocument.Parse(Events.Checkout("checkout.session.completed", orderId)).RootElement.GetProperty("data").GetProperty("object").GetRawText())!.AsObject(),
+            DateTimeOffset.UtcNow, apiVersion: "2025-03-31.basil");
+
+        (await app.DeliverAsync(body)).StatusCode.ShouldBe(HttpStatusCode.OK, "acknowledged, so Stripe stops resending; kept, not dropped");
+        await app.WaitForEventsAsync();
+        var stored = await app.Db(db => db.StripeEvents.SingleAsync(e => e.Id == id));
+        stored.Status.ShouldBe(StripeEventStatus.GaveUp);
+        stored.LastError.ShouldNotBeNull();
+        stored.LastError.ShouldContain("2025-03-31.basil");
+        stored.LastError.ShouldContain(CheckoutTests.PinnedApiVersion);
+        (await app.OrderAsync(orderId)).State.ShouldBe(OrderState.Pending, "an event of another version has no effect by itself");
+        app.Logs.Lines.ShouldContain(l => l.StartsWith("Error ") && l.Contains(id) && l.Contains("2025-03-31.basil") && l.Contains("set aside"));
+
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var setAside = await admin.Client.GetJsonAsync<JsonElement>("/api/orders/admin/events");
+        var row = setAside.EnumerateArray().Single(e => e.GetProperty("id").GetString() == id);
+        row.GetProperty("lastError").GetString()!.ShouldContain("api_version");
+        (await buyer.Client.GetAsync("/api/orders/admin/events")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await (await admin.Client.PostAsync("/api/orders/admin/events/evt_unknown/retry", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "event_not_found");
+
+        // The admin page shows it with the reason, and its Retry button sends it back to the processor.
+        var page = await admin.Client.GetPageAsync("/admin/stripe-events");
+        var rowText = page.QuerySelectorAll("article").Single(tr => tr.TextContent.Contains(id)).TextContent;
+        rowText.ShouldContain("2025-03-31.basil");
+        var form = page.QuerySelectorAll("form.retry-event").Single(f => f.QuerySelector("input[name=eventId]")!.GetAttribute("value") == id);
+        form.Id = "retry-this";
+        (await admin.Client.SubmitFormAsync(page, "#retry-this", pageUrl: "/admin/stripe-events")).StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect, HttpStatusCode.Found);
+        await app.WaitForEventsAsync();
+        (await app.Db(db => db.StripeEvents.SingleAsync(e => e.Id == id))).Status.ShouldBe(StripeEventStatus.Processed);
+        (await app.OrderAsync(orderId)).State.ShouldBe(OrderState.Paid);
+        await (await admin.Client.PostAsync($"/api/orders/admin/events/{id}/retry", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "event_not_set_aside");
     }
 
     [Fact]

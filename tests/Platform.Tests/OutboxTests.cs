@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

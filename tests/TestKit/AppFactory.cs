@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,7 +50,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Dictionary<string, string?> Settings { get; } = new();
     public string Environment { get; set; } = "Testing";
     public LogCapture Logs { get; } = new();
-    /// <summary>Replaces the app's clock when set before first use.</summary>
+    /// <summary>Replaces the app's clock when set before first use (Microsoft.Extensions.TimeProvider.Testing; it fakes timers made from it too).</summary>
     public FakeTimeProvider? Clock { get; set; }
     public string ConnectionString { get; private set; } = "";
     /// <summary>Extra service registrations, applied after the app's own.</summary>

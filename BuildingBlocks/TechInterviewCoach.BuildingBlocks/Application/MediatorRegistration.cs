@@ -8,7 +8,8 @@ namespace TechInterviewCoach.BuildingBlocks.Application;
 
 /// <summary>
 /// MediatR 5.1.0 has no AddMediatR: this registers the mediator, the validation behaviour, and every
-/// request handler, notification handler and validator found in the given assemblies. Only API that
+/// request handler and notification handler found in the given assemblies; validators come from FluentValidation's
+/// AddValidatorsFromAssembly. Only API that
 /// MediatR 12 still has is used, so an upgrade is mechanical (docs/decisions/0002-mediatr-5.md).
 /// </summary>
 public static class MediatorRegistration
@@ -33,8 +34,8 @@ public static class MediatorRegistration
                     services.TryAddEnumerable(ServiceDescriptor.Transient(iface, type));
             }
         }
-        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true))
-            services.TryAddEnumerable(ServiceDescriptor.Transient(result.InterfaceType, result.ValidatorType));
+        // FluentValidation's own scan (FluentValidation.DependencyInjectionExtensions); validators are internal to their module.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
         return services;
     }
 }

@@ -2,14 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace TechInterviewCoach.Integrations.Analytics;
 
 /// <summary>
 /// Sends queued events to PostHog in batches: when BatchSize events are waiting or every FlushInterval.
-/// A failing batch is retried a bounded number of times (Polly), then dropped with one log line that names
+/// A failing batch is retried a bounded number of times (PostHog:MaxRetries, by the typed client's standard
+/// resilience handler), then dropped with one log line that names
 /// only counts and status codes. Nothing here can block a person's request.
 /// </summary>
 internal sealed class PostHogFlusher(
@@ -20,21 +19,9 @@ internal sealed class PostHogFlusher(
 {
     private readonly PostHogOptions _options = options.Value;
 
-    private ResiliencePipeline Retry => new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = Math.Max(1, _options.MaxRetries),
-            Delay = _options.RetryDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-        })
-        .Build();
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_options.Enabled) return;
-        var pipeline = _options.MaxRetries == 0 ? ResiliencePipeline.Empty : Retry;
         var batch = new List<QueuedEvent>(_options.BatchSize);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -48,25 +35,25 @@ internal sealed class PostHogFlusher(
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { /* the interval elapsed */ }
             catch (OperationCanceledException) { break; }
 
-            if (batch.Count > 0) await FlushAsync(batch, pipeline, stoppingToken);
+            if (batch.Count > 0) await FlushAsync(batch, stoppingToken);
         }
         // Last chance on shutdown: what is queued now, once, briefly.
         while (queue.Reader.TryRead(out var e) && batch.Count < 1000) batch.Add(e);
         if (batch.Count > 0)
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            await FlushAsync(batch, ResiliencePipeline.Empty, grace.Token);
+            await FlushAsync(batch, grace.Token);
         }
     }
 
-    private async Task FlushAsync(List<QueuedEvent> batch, ResiliencePipeline pipeline, CancellationToken cancellationToken)
+    private async Task FlushAsync(List<QueuedEvent> batch, CancellationToken cancellationToken)
     {
         var dropped = queue.TakeDroppedCount();
         if (dropped > 0) logger.LogWarning("Analytics queue was full: {Count} event(s) dropped", dropped);
         try
         {
             var gateway = services.GetRequiredService<IAnalyticsGateway>();
-            await pipeline.ExecuteAsync(async ct => await gateway.SendBatchAsync(batch, ct), cancellationToken);
+            await gateway.SendBatchAsync(batch, cancellationToken);
             logger.LogDebug("Sent {Count} analytics event(s) to PostHog", batch.Count);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -88,7 +75,8 @@ internal sealed class PostHogFlusher(
     {
         HttpRequestException { StatusCode: { } status } => $"PostHog answered {(int)status}",
         HttpRequestException h => $"PostHog unreachable ({h.HttpRequestError})",
-        TaskCanceledException or TimeoutException => "PostHog timed out",
+        TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "PostHog timed out",
+        Polly.CircuitBreaker.BrokenCircuitException => "PostHog circuit open after repeated failures",
         _ => ex.GetType().Name,
     };
 }

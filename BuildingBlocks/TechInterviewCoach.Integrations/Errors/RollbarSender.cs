@@ -7,8 +7,9 @@ namespace TechInterviewCoach.Integrations.Errors;
 
 /// <summary>
 /// Sends captured errors to Rollbar in the background, at most Rollbar:MaxItemsPerMinute; the rest of a burst is
-/// counted and dropped with one log line per minute. A failed send is logged (status only) and not retried: an
-/// error report is worth less than the app's calm.
+/// counted and dropped with one log line per minute. A send is retried briefly on 429/5xx/timeouts by the typed
+/// client's standard resilience handler (Rollbar:MaxRetries), then logged (status only) and dropped: an error
+/// report is worth less than the app's calm.
 /// </summary>
 internal sealed class RollbarSender(
     RollbarQueue queue,

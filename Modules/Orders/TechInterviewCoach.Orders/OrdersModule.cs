@@ -26,17 +26,13 @@ public sealed class OrdersModule : IModule
         services.AddValidatedOptions<StripeOptions>(configuration, StripeOptions.Section);
         services.AddValidatedOptions<OrdersOptions>(configuration, OrdersOptions.Section);
 
-        services.AddHttpClient<StripeClient>((sp, http) =>
-        {
-            var o = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
-            http.BaseAddress = new Uri(o.ApiBase.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(30);
-        });
+        // Stripe.net over a typed HttpClient from the factory (SystemNetHttpClient wraps it); Stripe.net does the retries.
+        services.AddHttpClient<StripeApiGateway>(http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<SimulatorEvents>();
         services.AddScoped<SimulatedStripe>();
         services.AddScoped<IStripeGateway>(sp => sp.GetRequiredService<IOptions<StripeOptions>>().Value.Simulated
             ? sp.GetRequiredService<SimulatedStripe>()
-            : sp.GetRequiredService<StripeClient>());
+            : sp.GetRequiredService<StripeApiGateway>());
 
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<StripeEventSignal>();

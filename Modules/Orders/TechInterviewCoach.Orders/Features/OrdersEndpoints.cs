@@ -101,6 +101,11 @@ internal static class OrdersEndpoints
         });
         admin.MapGet("/disputes", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListDisputes(), ct)));
         admin.MapGet("/payouts", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListAllPayouts(), ct)));
+        admin.MapGet("/events", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new Webhooks.ListSetAsideEvents(), ct)))
+            .WithSummary("Stored Stripe events set aside (repeated failures, or another API version), with the reason.");
+        admin.MapPost("/events/{eventId}/retry", async (string eventId, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new Webhooks.RetryStoredEvent(eventId, user.GetUserId()), ct)))
+            .RequireRateLimiting(RateLimitPolicies.Writes);
     }
 }
 

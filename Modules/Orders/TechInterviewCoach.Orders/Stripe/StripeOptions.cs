@@ -5,8 +5,9 @@ namespace TechInterviewCoach.Orders.Stripe;
 internal sealed class StripeOptions
 {
     public const string Section = "Stripe";
-    /// <summary>The pinned API version sent as Stripe-Version on every call.</summary>
-    public const string ApiVersion = "2026-01-28.clover";
+    /// <summary>The API version Stripe.net pins and sends as Stripe-Version on every call; the webhook endpoints are created with it.</summary>
+    public static string ApiVersion => global::Stripe.StripeConfiguration.ApiVersion;
+    private const string StripeApiBase = "https://api.stripe.com";
 
     /// <summary>Secret API key (sk_...). Empty: the payment simulator drives the same flow offline.</summary>
     public string SecretKey { get; set; } = "";
@@ -14,12 +15,19 @@ internal sealed class StripeOptions
     public string WebhookSecret { get; set; } = "";
     /// <summary>Signing secret of the /webhooks/stripe/connect endpoint (events from connected accounts).</summary>
     public string ConnectWebhookSecret { get; set; } = "";
-    [Required, Url] public string ApiBase { get; set; } = "https://api.stripe.com";
+    /// <summary>Stripe.net's ApiBase; a stand-in's address in tests and staging. It is the ConnectBase too unless that is set.</summary>
+    [Required, Url] public string ApiBase { get; set; } = StripeApiBase;
+    /// <summary>Stripe.net's ConnectBase (OAuth). Empty: Stripe's own with Stripe's API, else <see cref="ApiBase"/>.</summary>
+    public string ConnectBase { get; set; } = "";
+    /// <summary>Stripe.net's network retries (409, 5xx, a 429 Stripe marks retryable, dropped connections), each with the same Idempotency-Key; Stripe.net waits 0.5 s doubling up to 5 s between them.</summary>
     [Range(0, 10)] public int MaxRetries { get; set; } = 3;
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
     [Range(1, 3600)] public int SignatureToleranceSeconds { get; set; } = 300;
 
     public bool Simulated => string.IsNullOrWhiteSpace(SecretKey);
+
+    /// <summary>The ConnectBase handed to Stripe.net (null: its default).</summary>
+    public string? EffectiveConnectBase => !string.IsNullOrWhiteSpace(ConnectBase) ? ConnectBase.TrimEnd('/')
+        : ApiBase.TrimEnd('/') == StripeApiBase ? null : ApiBase.TrimEnd('/');
 }
 
 internal sealed class OrdersOptions

@@ -70,8 +70,9 @@ internal sealed class SimulatorEvents(IServiceScopeFactory scopes, WebhookSecret
             ["livemode"] = false, ["type"] = type, ["data"] = new Dictionary<string, object?> { ["object"] = dataObject },
         };
         if (account is not null) ev["account"] = account;
-        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(ev));
-        var header = StripeSignature.Header(body, secrets.For(endpoint), now);
+        var json = JsonSerializer.Serialize(ev);
+        var body = Encoding.UTF8.GetBytes(json);
+        var header = global::Stripe.EventUtility.GenerateSignatureHeader(json, secrets.For(endpoint), now.ToUnixTimeSeconds());
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WebhookReceiver>().ReceiveAsync(endpoint, body, header, ct);
         return id;

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using StripeNet = Stripe;
+using StripeSession = Stripe.Checkout.Session;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TechInterviewCoach.Orders.Contracts;
@@ -21,37 +22,43 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
 
     public async Task ApplyAsync(StripeEventRecord ev, CancellationToken ct)
     {
-        using var doc = JsonDocument.Parse(ev.Payload);
-        var root = doc.RootElement;
-        var obj = root.GetProperty("data").GetProperty("object");
-        var created = root.TryGetProperty("created", out var c) && c.TryGetInt64(out var cs) ? DateTimeOffset.FromUnixTimeSeconds(cs).UtcDateTime : time.GetUtcNow().UtcDateTime;
+        // Stripe.net's typed event. The receiver already set aside an event of another API version; one an admin
+        // retried is read as well as Stripe.net can.
+        var stripeEvent = StripeNet.EventUtility.ParseEvent(ev.Payload, throwOnApiVersionMismatch: false);
+        var obj = stripeEvent.Data?.Object;
+        var created = stripeEvent.Created == default ? time.GetUtcNow().UtcDateTime : stripeEvent.Created;
         switch (ev.Type)
         {
             case "checkout.session.completed":
-                if (Str(obj, "payment_status") == "paid") await PaidAsync(ev, obj, ct);
-                else await ProcessingAsync(ev, obj, ct);
+                if (As<StripeSession>(obj).PaymentStatus == "paid") await PaidAsync(ev, As<StripeSession>(obj), ct);
+                else await ProcessingAsync(ev, As<StripeSession>(obj), ct);
                 break;
-            case "checkout.session.async_payment_succeeded": await PaidAsync(ev, obj, ct); break;
-            case "checkout.session.async_payment_failed": await EndedAsync(ev, obj, OrderState.Failed, "Payment failed", ct); break;
-            case "checkout.session.expired": await EndedAsync(ev, obj, OrderState.Expired, "Checkout expired", ct); break;
-            case "account.updated": await AccountUpdatedAsync(obj, created, ct); break;
-            case "charge.refunded": await RefundedAsync(ev, obj, ct); break;
-            case "charge.dispute.created": await DisputeCreatedAsync(ev, obj, ct); break;
-            case "charge.dispute.closed": await DisputeClosedAsync(ev, obj, ct); break;
+            case "checkout.session.async_payment_succeeded": await PaidAsync(ev, As<StripeSession>(obj), ct); break;
+            case "checkout.session.async_payment_failed": await EndedAsync(ev, As<StripeSession>(obj), OrderState.Failed, "Payment failed", ct); break;
+            case "checkout.session.expired": await EndedAsync(ev, As<StripeSession>(obj), OrderState.Expired, "Checkout expired", ct); break;
+            case "account.updated": await AccountUpdatedAsync(As<StripeNet.Account>(obj), created, ct); break;
+            case "charge.refunded": await RefundedAsync(ev, As<StripeNet.Charge>(obj), ct); break;
+            case "charge.dispute.created": await DisputeCreatedAsync(ev, As<StripeNet.Dispute>(obj), ct); break;
+            case "charge.dispute.closed": await DisputeClosedAsync(ev, As<StripeNet.Dispute>(obj), ct); break;
             case "payout.paid":
-            case "payout.failed": await PayoutAsync(ev, obj, ct); break;
+            case "payout.failed": await PayoutAsync(ev, As<StripeNet.Payout>(obj), ct); break;
             default: break; // recorded and acknowledged, no effect
         }
     }
 
+    private static T As<T>(StripeNet.IHasObject? obj) where T : class, StripeNet.IHasObject =>
+        obj as T ?? throw new InvalidOperationException($"the event's data.object is {obj?.Object ?? "missing"}, not a {typeof(T).Name}");
+
+    private static string? OrderIdOf(IDictionary<string, string>? metadata) => metadata is not null && metadata.TryGetValue("order_id", out var v) ? v : null;
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private async Task<Order?> SessionOrderAsync(JsonElement session, CancellationToken ct)
+    private async Task<Order?> SessionOrderAsync(StripeSession session, CancellationToken ct)
     {
         Guid? id = null;
-        if (session.TryGetProperty("metadata", out var md) && md.ValueKind == JsonValueKind.Object && Guid.TryParse(Str(md, "order_id"), out var m)) id = m;
-        else if (Guid.TryParse(Str(session, "client_reference_id"), out var r)) id = r;
-        var sessionId = Str(session, "id");
+        if (Guid.TryParse(OrderIdOf(session.Metadata), out var m)) id = m;
+        else if (Guid.TryParse(session.ClientReferenceId, out var r)) id = r;
+        var sessionId = session.Id;
         var order = id is not null
             ? await db.Orders.Include(o => o.Bookings).SingleOrDefaultAsync(o => o.Id == id, ct)
             : await db.Orders.Include(o => o.Bookings).SingleOrDefaultAsync(o => o.CheckoutSessionId == sessionId, ct);
@@ -59,13 +66,13 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         return order;
     }
 
-    private async Task PaidAsync(StripeEventRecord ev, JsonElement session, CancellationToken ct)
+    private async Task PaidAsync(StripeEventRecord ev, StripeSession session, CancellationToken ct)
     {
         var order = await SessionOrderAsync(session, ct);
         if (order is null) return;
         // The Checkout Session's payment intent exists once the customer pays: the event's value is the truth.
-        if (Str(session, "payment_intent") is { } pi) order.PaymentIntentId = pi;
-        order.CheckoutSessionId ??= Str(session, "id");
+        if (session.PaymentIntentId is { } pi) order.PaymentIntentId = pi;
+        order.CheckoutSessionId ??= session.Id;
         if (OrderStates.IsPaid(order.State)) return;
         var wasEnded = order.State is OrderState.Expired or OrderState.Failed;
         if (!order.MoveTo(OrderState.Paid, Now, Stripe, $"Payment of {Currencies.Format(order.GrossMinor, order.Currency)} confirmed", ev.Id)) return;
@@ -83,15 +90,15 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         await notifier.OrderPaidAsync(order, booked, ct);
     }
 
-    private async Task ProcessingAsync(StripeEventRecord ev, JsonElement session, CancellationToken ct)
+    private async Task ProcessingAsync(StripeEventRecord ev, StripeSession session, CancellationToken ct)
     {
         var order = await SessionOrderAsync(session, ct);
         if (order is null) return;
-        if (Str(session, "payment_intent") is { } pi && !OrderStates.IsPaid(order.State)) order.PaymentIntentId = pi;
+        if (session.PaymentIntentId is { } pi && !OrderStates.IsPaid(order.State)) order.PaymentIntentId = pi;
         order.MoveTo(OrderState.Processing, Now, Stripe, "Checkout completed; the payment is still processing", ev.Id);
     }
 
-    private async Task EndedAsync(StripeEventRecord ev, JsonElement session, OrderState to, string what, CancellationToken ct)
+    private async Task EndedAsync(StripeEventRecord ev, StripeSession session, OrderState to, string what, CancellationToken ct)
     {
         var order = await SessionOrderAsync(session, ct);
         if (order is null) return;
@@ -101,10 +108,10 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         if (released > 0) order.Record(Now, "system", $"{released} held slot(s) released", ev.Id);
     }
 
-    private async Task<Order> ChargeOrderAsync(JsonElement obj, string? chargeId, string? paymentIntentId, string? disputeId, CancellationToken ct)
+    private async Task<Order> ChargeOrderAsync(IDictionary<string, string>? metadata, string? chargeId, string? paymentIntentId, string? disputeId, CancellationToken ct)
     {
         Order? order = null;
-        if (obj.TryGetProperty("metadata", out var md) && md.ValueKind == JsonValueKind.Object && Guid.TryParse(Str(md, "order_id"), out var id))
+        if (Guid.TryParse(OrderIdOf(metadata), out var id))
             order = await db.Orders.Include(o => o.Refunds).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null && paymentIntentId is not null)
             order = await db.Orders.Include(o => o.Refunds).SingleOrDefaultAsync(o => o.PaymentIntentId == paymentIntentId, ct);
@@ -119,10 +126,10 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         return order;
     }
 
-    private async Task RefundedAsync(StripeEventRecord ev, JsonElement charge, CancellationToken ct)
+    private async Task RefundedAsync(StripeEventRecord ev, StripeNet.Charge charge, CancellationToken ct)
     {
-        var order = await ChargeOrderAsync(charge, Str(charge, "id"), Str(charge, "payment_intent"), null, ct);
-        var total = Math.Min(Long(charge, "amount_refunded") ?? 0, order.GrossMinor);
+        var order = await ChargeOrderAsync(charge.Metadata, charge.Id, charge.PaymentIntentId, null, ct);
+        var total = Math.Min(charge.AmountRefunded, order.GrossMinor);
         if (total <= order.RefundedMinor) return; // late or repeated: the refunded amount only grows
         var delta = total - order.RefundedMinor;
         order.RefundedMinor = total;
@@ -138,9 +145,9 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         notifier.OrderRefunded(order, delta);
     }
 
-    private async Task DisputeCreatedAsync(StripeEventRecord ev, JsonElement dispute, CancellationToken ct)
+    private async Task DisputeCreatedAsync(StripeEventRecord ev, StripeNet.Dispute dispute, CancellationToken ct)
     {
-        var order = await ChargeOrderAsync(dispute, Str(dispute, "charge"), Str(dispute, "payment_intent"), Str(dispute, "id"), ct);
+        var order = await ChargeOrderAsync(dispute.Metadata, dispute.ChargeId, dispute.PaymentIntentId, dispute.Id, ct);
         if (order.DisputeId is not null && order.DisputeReason is not null) return;
         FillDispute(order, dispute);
         var what = $"Dispute opened ({order.DisputeReason}, {Currencies.Format(order.DisputeAmountMinor ?? 0, order.Currency)}); the order is frozen";
@@ -148,44 +155,43 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         else if (!order.MoveTo(OrderState.Disputed, Now, Stripe, what, ev.Id)) order.Record(Now, Stripe, what, ev.Id);
     }
 
-    private async Task DisputeClosedAsync(StripeEventRecord ev, JsonElement dispute, CancellationToken ct)
+    private async Task DisputeClosedAsync(StripeEventRecord ev, StripeNet.Dispute dispute, CancellationToken ct)
     {
-        var order = await ChargeOrderAsync(dispute, Str(dispute, "charge"), Str(dispute, "payment_intent"), Str(dispute, "id"), ct);
+        var order = await ChargeOrderAsync(dispute.Metadata, dispute.ChargeId, dispute.PaymentIntentId, dispute.Id, ct);
         if (order.DisputeClosedAt is not null) return;
         FillDispute(order, dispute);
-        order.DisputeStatus = Str(dispute, "status") ?? "closed";
+        order.DisputeStatus = dispute.Status ?? "closed";
         order.DisputeClosedAt = Now;
         order.Touch(Now);
         var what = $"Dispute closed: {order.DisputeStatus}";
         if (!order.MoveTo(order.SettledState(), Now, Stripe, what, ev.Id)) order.Record(Now, Stripe, what, ev.Id);
     }
 
-    private static void FillDispute(Order order, JsonElement dispute)
+    private static void FillDispute(Order order, StripeNet.Dispute dispute)
     {
-        order.DisputeId ??= Str(dispute, "id");
-        order.DisputeReason ??= Str(dispute, "reason");
-        order.DisputeAmountMinor ??= Long(dispute, "amount");
-        if (order.DisputeClosedAt is null) order.DisputeStatus = Str(dispute, "status");
-        if (order.DisputeEvidenceDueBy is null && dispute.TryGetProperty("evidence_details", out var ed) && ed.ValueKind == JsonValueKind.Object
-            && Long(ed, "due_by") is { } due)
-            order.DisputeEvidenceDueBy = DateTimeOffset.FromUnixTimeSeconds(due).UtcDateTime;
+        order.DisputeId ??= dispute.Id;
+        order.DisputeReason ??= dispute.Reason;
+        order.DisputeAmountMinor ??= dispute.Amount;
+        if (order.DisputeClosedAt is null) order.DisputeStatus = dispute.Status;
+        if (order.DisputeEvidenceDueBy is null && dispute.EvidenceDetails?.DueBy is { } due)
+            order.DisputeEvidenceDueBy = DateTime.SpecifyKind(due, DateTimeKind.Utc);
     }
 
-    private async Task AccountUpdatedAsync(JsonElement account, DateTime eventCreated, CancellationToken ct)
+    private async Task AccountUpdatedAsync(StripeNet.Account account, DateTime eventCreated, CancellationToken ct)
     {
-        var id = Str(account, "id");
+        var id = account.Id;
         var row = await db.PayoutAccounts.SingleOrDefaultAsync(a => a.StripeAccountId == id, ct);
         if (row is null) return;
         if (eventCreated < row.StateAsOf) return; // an older snapshot never overwrites a newer one
-        var a = TechInterviewCoach.Orders.Stripe.StripeClient.ReadAccount(account);
+        var a = TechInterviewCoach.Orders.Stripe.StripeApiGateway.ToAccount(account);
         PayoutAccounts.Apply(db, row, a, eventCreated, Now);
     }
 
-    private async Task PayoutAsync(StripeEventRecord ev, JsonElement payout, CancellationToken ct)
+    private async Task PayoutAsync(StripeEventRecord ev, StripeNet.Payout payout, CancellationToken ct)
     {
         var account = await db.PayoutAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.StripeAccountId == ev.Account, ct);
         if (account is null) { logger.LogWarning("Payout event for an unknown connected account; ignored"); return; }
-        var id = Str(payout, "id")!;
+        var id = payout.Id;
         var status = ev.Type == "payout.failed" ? "failed" : "paid";
         var row = await db.Payouts.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (row is null)
@@ -195,18 +201,12 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         }
         else if (row.Status == status || row.Status == "failed") return; // a failed payout never turns back into paid
         row.Status = status;
-        row.AmountMinor = Long(payout, "amount") ?? 0;
-        row.Currency = (Str(payout, "currency") ?? "usd").ToUpperInvariant();
-        row.ArrivalDate = Long(payout, "arrival_date") is { } arr ? DateTimeOffset.FromUnixTimeSeconds(arr).UtcDateTime : null;
-        row.FailureMessage = status == "failed" ? Str(payout, "failure_message") ?? Str(payout, "failure_code") : null;
+        row.AmountMinor = payout.Amount;
+        row.Currency = (payout.Currency ?? "usd").ToUpperInvariant();
+        row.ArrivalDate = payout.ArrivalDate == default ? null : DateTime.SpecifyKind(payout.ArrivalDate, DateTimeKind.Utc);
+        row.FailureMessage = status == "failed" ? payout.FailureMessage ?? payout.FailureCode : null;
         row.StripeEventId = ev.Id;
         row.UpdatedAt = Now;
         notifier.Payout(row);
     }
-
-    internal static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    internal static long? Long(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var l) ? l : null;
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Stripe;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -61,44 +62,66 @@ internal sealed class WebhookReceiver(OrdersDbContext db, WebhookSecrets secrets
 {
     public sealed record Receipt(string EventId, bool Duplicate);
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public async Task<Receipt> ReceiveAsync(string endpoint, byte[] body, string? signatureHeader, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var check = StripeSignature.Verify(signatureHeader, body, secrets.For(endpoint), now, options.Value.SignatureToleranceSeconds);
-        if (check != StripeSignature.Result.Valid)
-        {
-            logger.LogWarning("Rejected a Stripe webhook on the {Endpoint} endpoint: signature {Result}", endpoint, check);
-            throw new InputException("invalid_signature", "Stripe-Signature", check switch
-            {
-                StripeSignature.Result.Missing => "The Stripe-Signature header is missing.",
-                StripeSignature.Result.Stale => "The Stripe-Signature timestamp is outside the tolerance.",
-                _ => "The Stripe-Signature does not match the body.",
-            });
-        }
+        var secret = secrets.For(endpoint);
+        if (string.IsNullOrWhiteSpace(signatureHeader) || string.IsNullOrEmpty(secret)) Reject(endpoint, "missing", "The Stripe-Signature header is missing.");
+        string json;
+        try { json = StrictUtf8.GetString(body); }
+        catch (System.Text.DecoderFallbackException) { Reject(endpoint, "not UTF-8", "The Stripe-Signature does not match the body."); throw; }
 
-        string id, type;
-        string? account = null;
+        // Stripe.net checks the signature on the raw body (any v1 may match; the timestamp within the tolerance),
+        // then reads the event; the API version is checked below, so a mismatch is stored and shown, not dropped.
+        Event stripeEvent;
         try
         {
-            using var doc = JsonDocument.Parse(body);
-            var root = doc.RootElement;
-            id = root.GetProperty("id").GetString() ?? throw new FormatException();
-            type = root.GetProperty("type").GetString() ?? throw new FormatException();
-            if (root.GetProperty("data").GetProperty("object").ValueKind != JsonValueKind.Object) throw new FormatException();
-            if (root.TryGetProperty("account", out var a) && a.ValueKind == JsonValueKind.String) account = a.GetString();
-            if (id.Length is 0 or > 255 || type.Length is 0 or > 100) throw new FormatException();
+            stripeEvent = EventUtility.ConstructEvent(json, signatureHeader, secret, options.Value.SignatureToleranceSeconds,
+                now.ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
-        catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        catch (StripeException e) when (e.InnerException is null || e.InnerException is System.Text.EncoderFallbackException)
+        {
+            if (e.Message.Contains("tolerance", StringComparison.Ordinal)) Reject(endpoint, "stale", "The Stripe-Signature timestamp is outside the tolerance.");
+            if (e.Message.Contains("format", StringComparison.Ordinal)) Reject(endpoint, "malformed", "The Stripe-Signature header is malformed.");
+            Reject(endpoint, "mismatch", "The Stripe-Signature does not match the body.");
+            throw;
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            // Stripe.net reads t= as a number only after the HMAC over it matched.
+            Reject(endpoint, "malformed", "The Stripe-Signature header is malformed.");
+            throw;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or StripeException)
         {
             throw new InputException("malformed_event", "body", "The body is not a Stripe event.");
         }
 
+        var id = stripeEvent.Id;
+        var type = stripeEvent.Type;
+        if (string.IsNullOrEmpty(id) || id.Length > 255 || string.IsNullOrEmpty(type) || type.Length > 100 || stripeEvent.Data is null)
+            throw new InputException("malformed_event", "body", "The body is not a Stripe event.");
+        var account = stripeEvent.Account;
+
         if (await db.StripeEvents.AnyAsync(e => e.Id == id, ct)) return new Receipt(id, true);
+        string? versionError = null;
+        if (stripeEvent.ApiVersion != StripeOptions.ApiVersion)
+        {
+            versionError = $"api_version {stripeEvent.ApiVersion ?? "(none)"} differs from {StripeOptions.ApiVersion}, the version Stripe.net {StripeConfiguration.StripeNetVersion} reads; "
+                           + "set aside: recreate the webhook endpoint with the pinned version, then retry the event";
+            logger.LogError("Stripe event {EventId} ({Type}) on the {Endpoint} endpoint has API version {EventApiVersion}, but this build reads {PinnedApiVersion}: "
+                            + "stored and set aside for an admin to retry (check the endpoint's API version in Stripe)",
+                id, type, endpoint, stripeEvent.ApiVersion, StripeOptions.ApiVersion);
+        }
+
         var utc = now.UtcDateTime;
         db.StripeEvents.Add(new StripeEventRecord
         {
-            Id = id, Endpoint = endpoint, Type = type, Account = account, Payload = System.Text.Encoding.UTF8.GetString(body),
-            ReceivedAt = utc, NextAttemptAt = utc, Status = StripeEventStatus.Pending,
+            Id = id, Endpoint = endpoint, Type = type, Account = account, Payload = json,
+            ReceivedAt = utc, NextAttemptAt = utc,
+            Status = versionError is null ? StripeEventStatus.Pending : StripeEventStatus.GaveUp, LastError = versionError,
         });
         try
         {
@@ -111,8 +134,15 @@ internal sealed class WebhookReceiver(OrdersDbContext db, WebhookSecrets secrets
             if (await db.StripeEvents.AnyAsync(e => e.Id == id, ct)) return new Receipt(id, true);
             throw;
         }
-        signal.Notify();
+        if (versionError is null) signal.Notify();
         return new Receipt(id, false);
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void Reject(string endpoint, string why, string message)
+    {
+        logger.LogWarning("Rejected a Stripe webhook on the {Endpoint} endpoint: signature {Result}", endpoint, why);
+        throw new InputException("invalid_signature", "Stripe-Signature", message);
     }
 
     public static void Map(IEndpointRouteBuilder endpoints)
