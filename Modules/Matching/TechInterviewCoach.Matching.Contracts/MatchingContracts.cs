@@ -29,6 +29,12 @@ public sealed record CoachAvailability(Guid CoachId, string TimeZone, IReadOnlyL
 /// <summary>The coach's weekly availability for booking; null when the person has no coach profile.</summary>
 public sealed record GetCoachAvailability(Guid CoachId) : IRequest<CoachAvailability?>;
 
+/// <summary>
+/// The time zone a person gave Matching for scheduling: their coach profile's zone, else their latest quiz's zone;
+/// null when they gave neither. Used to show a person times in their zone when their account has none but UTC.
+/// </summary>
+public sealed record GetSchedulingTimeZone(Guid UserId) : IRequest<string?>;
+
 /// <summary>Public facts about a coach (no personal data beyond the public profile).</summary>
 public sealed record CoachSummary(Guid CoachId, string DisplayName, string Headline, bool IsListed);
 
