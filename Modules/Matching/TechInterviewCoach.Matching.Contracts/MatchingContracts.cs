@@ -42,3 +42,8 @@ public sealed record GetCoachSummary(Guid CoachId) : IRequest<CoachSummary?>;
 
 /// <summary>The person's quiz submissions, CV and the log of coaches' views of them, for their data export.</summary>
 public sealed record ExportMatchingData(Guid UserId) : IRequest<PersonalDataPart>;
+
+/// <summary>Where a coachee stands (for their start page): quiz submitted, CV uploaded. No answers, no file.</summary>
+public sealed record GetCoacheeProgress(Guid CoacheeId) : IRequest<CoacheeProgress>;
+
+public sealed record CoacheeProgress(bool QuizSubmitted, bool CvUploaded);

@@ -101,8 +101,7 @@ internal static class LinkedInEndpoints
                     return Results.Redirect("/signin/failed?reason=" + SignInFailureReasons.AccountSuspended);
                 }
                 await Sessions.SignInAsync(http, user);
-                var target = IsLocal(returnUrl) ? returnUrl! : "/";
-                return Results.Redirect(user.OnboardedAt is null ? "/onboarding?returnUrl=" + Uri.EscapeDataString(target) : target);
+                return Results.Redirect(Landing.For(user, returnUrl));
             })
             .RequireRateLimiting(RateLimitPolicies.Auth)
             .ExcludeFromDescription();

@@ -18,6 +18,9 @@ internal sealed class SignInModel : PageModel
 
     public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
 
+    /// <summary>Where the person was going (only app-relative addresses are followed); kept through the form.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
     public async Task<IActionResult> OnGetAsync([FromServices] DevSignInGate gate, [FromServices] IdentityDbContext db)
     {
         if (!gate.Allowed) return NotFound();
@@ -34,6 +37,6 @@ internal sealed class SignInModel : PageModel
         if (!gate.Allowed) return NotFound();
         var user = await mediator.Send(new DevSignInCommand(userId, null, null, null, null), HttpContext.RequestAborted);
         await Sessions.SignInAsync(HttpContext, user);
-        return LocalRedirect("/");
+        return LocalRedirect(Landing.For(user, ReturnUrl));
     }
 }

@@ -44,6 +44,13 @@ internal sealed class GetSchedulingTimeZoneHandler(MatchingDbContext db) : IRequ
     }
 }
 
+internal sealed class GetCoacheeProgressHandler(MatchingDbContext db) : IRequestHandler<GetCoacheeProgress, CoacheeProgress>
+{
+    public async Task<CoacheeProgress> Handle(GetCoacheeProgress request, CancellationToken ct) => new(
+        await db.QuizSubmissions.AnyAsync(s => s.UserId == request.CoacheeId, ct),
+        await db.Cvs.AnyAsync(f => f.UserId == request.CoacheeId, ct));
+}
+
 internal sealed class GetCoachSummaryHandler(MatchingDbContext db, IMediator mediator) : IRequestHandler<GetCoachSummary, CoachSummary?>
 {
     public async Task<CoachSummary?> Handle(GetCoachSummary request, CancellationToken ct)
