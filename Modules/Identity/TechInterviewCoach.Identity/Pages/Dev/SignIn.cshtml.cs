@@ -39,4 +39,24 @@ internal sealed class SignInModel : PageModel
         await Sessions.SignInAsync(HttpContext, user);
         return LocalRedirect(Landing.For(user, ReturnUrl));
     }
+
+    /// <summary>A new onboarded person with the chosen role, e.g. a second coachee (use a private window to be both at once).</summary>
+    public async Task<IActionResult> OnPostNewAsync(string? role, string? displayName, [FromServices] DevSignInGate gate, [FromServices] IMediator mediator, [FromServices] IdentityDbContext db)
+    {
+        if (!gate.Allowed) return NotFound();
+        try
+        {
+            var name = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+            var user = await mediator.Send(new DevSignInCommand(null, role, name, null, null), HttpContext.RequestAborted);
+            await Sessions.SignInAsync(HttpContext, user);
+            return LocalRedirect(Landing.For(user, ReturnUrl));
+        }
+        catch (FluentValidation.ValidationException ex)
+        {
+            NewError = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage).Distinct());
+            return await OnGetAsync(gate, db);
+        }
+    }
+
+    public string? NewError { get; private set; }
 }
