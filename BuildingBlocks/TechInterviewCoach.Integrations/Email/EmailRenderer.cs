@@ -16,6 +16,7 @@ internal sealed record RenderedEmail(string Subject, string Html, string Text, s
 /// nothing else: it says what happened and links to the page, and never carries message text, quiz answers or CV
 /// content. Times are shown in the recipient's zone (named in the text), amounts in major units with the currency.
 /// A model with an empty field is refused (a permanent failure, dead-lettered with the field's name), never sent with a gap.
+/// Subjects never name a person: the admin email log keeps them after an account is deleted.
 /// </summary>
 internal sealed class EmailRenderer(IOptions<AppOptions> app)
 {
@@ -53,7 +54,7 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
                 : ["Your coachee account is ready.", "Next: take the matching quiz and upload your CV to see the coaches that fit you, each with the reason."],
             m.Role == Roles.Coach ? "Set up your profile" : "Take the matching quiz"),
 
-        UnreadMessageEmail m => new($"New message from {Name(m.SenderName)}", "You have an unread message",
+        UnreadMessageEmail m => new("You have an unread message on techinterview.coach", "You have an unread message",
             [$"{Name(m.SenderName)} wrote to you on techinterview.coach. For your privacy, messages are only shown on the site."],
             "Read the message"),
 
@@ -61,7 +62,7 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
             [$"You paid {m.Paid} for {Label(m.ListingTitle)} with {Name(m.CoachName)}.", $"Order reference: {m.OrderId}."],
             "View your order"),
 
-        OrderPaidCoachEmail m => new($"New order from {Name(m.CoacheeName)}", "You have a new paid order",
+        OrderPaidCoachEmail m => new($"New paid order: {Label(m.ListingTitle)}", "You have a new paid order",
             [$"{Name(m.CoacheeName)} paid {m.Paid} for {Label(m.ListingTitle)}. You receive {m.Earnings} after the platform fee.", $"Order reference: {m.OrderId}."],
             "View the order"),
 
