@@ -380,6 +380,19 @@ public sealed class EmailTemplateTests
     }
 
     [Fact]
+    public void An_email_queued_by_the_previous_version_as_a_template_name_and_values_is_refused_not_sent_with_gaps()
+    {
+        var old = new OutboxMessage
+        {
+            Type = typeof(SendEmail).FullName!,
+            Payload = """{"toUserId":"0193a5b0-0000-7000-8000-000000000001","toAddress":null,"template":"order_refunded","values":{"order_id":"x","amount":"EUR 255.00"},"linkPath":"/orders/x"}""",
+        };
+        var email = (SendEmail)old.Deserialize();
+        email.Email.ShouldBeNull();
+        Should.Throw<PermanentFailureException>(() => Renderer.Render(email.Email, email.LinkPath)).Message.ShouldContain("older version");
+    }
+
+    [Fact]
     public void Values_are_html_encoded_in_the_html_part_and_plain_in_the_text_part()
     {
         var email = Renderer.Render(new OrderPaidCoachEmail(Guid.NewGuid(), "Mock", "<script>x</script> & {amount}", new Money(500, "EUR"), new Money(425, "EUR")), "/o");
