@@ -213,7 +213,7 @@ public sealed class LinkedInSignInTests : IClassFixture<IdentityApp>
         (await client.PostAsJsonAsync("/api/identity/onboarding", new { role = Roles.Coachee, confirmAge = true, acceptTerms = true })).EnsureSuccessStatusCode();
 
         var complete = await LinkedInFlow.SignInAsync(client, "//evil.example/steal");
-        complete.Headers.Location!.ToString().ShouldBe("/");
+        complete.Headers.Location!.ToString().ShouldBe("/home"); // the start page, not another site and not the marketing page
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MediatR;
+using TechInterviewCoach.BuildingBlocks.Application;
 using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 using TechInterviewCoach.Integrations.Data;
@@ -13,10 +14,8 @@ namespace TechInterviewCoach.Integrations.Tests;
 /// <summary>Transactional email through a Resend stand-in over real HTTP, sent from the outbox.</summary>
 public sealed class EmailTests(IntegrationsApp app) : IClassFixture<IntegrationsApp>
 {
-    private static readonly Dictionary<string, string> OrderValues = new()
-    {
-        ["coachName"] = "Grace Hopper", ["listingTitle"] = "System design mock", ["amount"] = "€120.00", ["orderId"] = "ord_42",
-    };
+    private static readonly Guid OrderId = Guid.Parse("0193a5b0-0000-7000-8000-000000000042");
+    private static readonly OrderPaidCoacheeEmail OrderPaid = new(OrderId, "System design mock", "Grace Hopper", new Money(12000, "EUR"));
 
     private async Task<(TestUser User, string Address)> NewCoacheeAsync(string name = "Ada Lovelace")
     {
@@ -28,7 +27,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     public async Task A_sent_email_has_the_fields_resends_openapi_document_requires_with_the_right_types()
     {
         var (user, address) = await NewCoacheeAsync();
-        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, EmailTemplates.OrderPaidCoachee, OrderValues, "/orders/ord_42"));
+        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, OrderPaid, "/orders/ord_42"));
         await app.WaitForOutboxAsync();
 
         var request = app.Resend.RequestsTo("POST", "/emails").Single(r => r.Body.Contains(address));
@@ -57,7 +56,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
         var link = $"{IntegrationsApp.BaseUrl}/orders/ord_42";
         fields["html"].GetString()!.ShouldContain($"href=\"{link}\"");
         fields["text"].GetString()!.ShouldContain(link);
-        fields["text"].GetString()!.ShouldContain("You paid €120.00 for System design mock with Grace Hopper.");
+        fields["text"].GetString()!.ShouldContain("You paid EUR 120.00 for System design mock with Grace Hopper.");
 
         var email = await app.EmailForAsync(messageId);
         email.ShouldNotBeNull();
@@ -72,7 +71,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     {
         var (user, address) = await NewCoacheeAsync();
         app.ResendScript[address] = new([(429, """{"statusCode":429,"name":"rate_limit_exceeded","message":"Too many requests."}""")]);
-        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, EmailTemplates.Welcome, new Dictionary<string, string>(), "/"));
+        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, new WelcomeEmail(Roles.Coachee), "/"));
         await app.WaitForOutboxAsync();
 
         var attempts = app.Resend.RequestsTo("POST", "/emails").Where(r => r.Body.Contains(address)).ToList();
@@ -92,7 +91,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     {
         var (user, address) = await NewCoacheeAsync();
         app.ResendScript[address] = new([(503, "<html>upstream down</html>"), (502, "not json at all")]);
-        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, EmailTemplates.PayoutPaid, new Dictionary<string, string> { ["amount"] = "€90.00" }, "/coach/payouts"));
+        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, new PayoutPaidEmail(new Money(9000, "EUR"), null), "/coach/payouts"));
         await app.WaitForOutboxAsync();
 
         app.Resend.RequestsTo("POST", "/emails").Count(r => r.Body.Contains(address)).ShouldBe(3);
@@ -106,7 +105,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
         var (user, address) = await NewCoacheeAsync();
         // Outbox:MaxAttempts (8) attempts, each one try and Resend:MaxRetries (2) retries by the resilience handler.
         app.ResendScript[address] = new(Enumerable.Range(0, 8 * 3).Select(_ => (500, """{"statusCode":500,"name":"application_error","message":"Internal error."}""")));
-        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, EmailTemplates.PayoutFailed, new Dictionary<string, string>(), "/coach/payouts"));
+        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, new PayoutFailedEmail(new Money(9000, "EUR")), "/coach/payouts"));
         await app.WaitForOutboxAsync(TimeSpan.FromSeconds(30));
 
         var calls = app.Resend.RequestsTo("POST", "/emails").Where(r => r.Body.Contains(address)).ToList();
@@ -124,7 +123,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     {
         var (user, address) = await NewCoacheeAsync();
         app.ResendScript[address] = new([(422, $$"""{"statusCode":422,"name":"validation_error","message":"Invalid `to` field: {{address}} is not allowed."}""")]);
-        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, EmailTemplates.SessionBooked, new Dictionary<string, string> { ["date"] = "Mon 23 Nov, 10:00" }, "/orders/1"));
+        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, new SessionBookedEmail(OrderId, "Mock", "Grace Hopper", [new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc)], 60, "UTC"), "/orders/1"));
         await app.WaitForOutboxAsync();
 
         app.Resend.RequestsTo("POST", "/emails").Count(r => r.Body.Contains(address)).ShouldBe(1);
@@ -145,7 +144,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     {
         var nobody = Guid.NewGuid();
         var before = app.Resend.Requests.Count;
-        var messageId = await app.EnqueueAsync(new SendEmail(nobody, null, EmailTemplates.UnreadMessage, new Dictionary<string, string>(), "/messages"));
+        var messageId = await app.EnqueueAsync(new SendEmail(nobody, null, new UnreadMessageEmail("Grace Hopper"), "/messages"));
         await app.WaitForOutboxAsync();
 
         (await app.EmailForAsync(messageId))!.Status.ShouldBe(EmailStatus.SkippedNoRecipient);
@@ -158,7 +157,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     {
         var (user, address) = await NewCoacheeAsync();
         var messageId = Guid.NewGuid();
-        var email = new SendEmail(user.Id, null, EmailTemplates.DataExportReady, new Dictionary<string, string>(), "/settings/export");
+        var email = new SendEmail(user.Id, null, new DataExportReadyEmail(new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc), "UTC"), "/settings/export");
         for (var i = 0; i < 2; i++)
             await app.InScopeAsync(async sp =>
             {
@@ -175,7 +174,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     public async Task The_account_deleted_confirmation_goes_to_the_address_given_because_the_account_is_gone()
     {
         var address = $"gone-{Guid.NewGuid():N}@mail.test";
-        var messageId = await app.EnqueueAsync(new SendEmail(null, address, EmailTemplates.AccountDeleted, new Dictionary<string, string>(), "/"));
+        var messageId = await app.EnqueueAsync(new SendEmail(null, address, new AccountDeletedEmail(), "/"));
         await app.WaitForOutboxAsync();
 
         app.Resend.RequestsTo("POST", "/emails").Count(r => r.Body.Contains(address)).ShouldBe(1);
@@ -189,7 +188,7 @@ public sealed class EmailTests(IntegrationsApp app) : IClassFixture<Integrations
     {
         var (user, address) = await NewCoacheeAsync("Katherine Johnson");
         app.ResendScript[address] = new([(422, """{"statusCode":422,"name":"validation_error","message":"Invalid from address."}""")]);
-        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, EmailTemplates.OrderRefunded, new Dictionary<string, string> { ["amount"] = "€10.00" }, "/orders/9"));
+        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, new OrderRefundedEmail(OrderId, "Mock", new Money(1000, "EUR"), new Money(4000, "EUR"), new Money(5000, "EUR")), "/orders/9"));
         await app.WaitForOutboxAsync();
         var admin = await app.CreateUserAsync(Roles.Admin, "Admin", null, "Europe/Berlin");
 
@@ -224,8 +223,8 @@ public sealed class EmailWithoutKeyTests(IntegrationsAppWithoutKeys app) : IClas
     public async Task Without_a_resend_key_emails_are_kept_and_shown_as_not_sent_on_the_admin_page()
     {
         var user = await app.CreateUserAsync(Roles.Coach, "Margaret Hamilton", $"coach-{Guid.NewGuid():N}@mail.test");
-        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null, EmailTemplates.OrderPaidCoach,
-            new Dictionary<string, string> { ["coacheeName"] = "Alan", ["amount"] = "€50.00" }, "/coach/orders"));
+        var messageId = await app.EnqueueAsync(new SendEmail(user.Id, null,
+            new OrderPaidCoachEmail(Guid.NewGuid(), "Mock", "Alan", new Money(5000, "EUR"), new Money(4250, "EUR")), "/coach/orders"));
         await app.WaitForOutboxAsync();
 
         (await app.EmailForAsync(messageId))!.Status.ShouldBe(EmailStatus.NotSentNoKey);
@@ -237,7 +236,7 @@ public sealed class EmailWithoutKeyTests(IntegrationsAppWithoutKeys app) : IClas
         page.QuerySelector("[data-testid=email-disabled]").ShouldNotBeNull();
         var line = page.QuerySelectorAll("[data-testid=emails-table] tbody tr").Single(tr => tr.TextContent.Contains("Margaret Hamilton"));
         line.QuerySelector(".status")!.TextContent.ShouldBe("not sent: no Resend key");
-        line.TextContent.ShouldContain("New order from Alan");
+        line.TextContent.ShouldContain("New paid order: Mock");
     }
 
     [Fact]
@@ -255,48 +254,162 @@ public sealed class EmailWithoutKeyTests(IntegrationsAppWithoutKeys app) : IClas
 public sealed class EmailTemplateTests
 {
     private static EmailRenderer Renderer => new(Microsoft.Extensions.Options.Options.Create(new AppOptions { BaseUrl = "https://app.test/" }));
+    private const string Zone = "America/New_York";
 
     public static TheoryData<string> AllTemplates()
     {
         var data = new TheoryData<string>();
-        foreach (var f in typeof(EmailTemplates).GetFields()) data.Add((string)f.GetValue(null)!);
+        foreach (var f in typeof(EmailTemplates).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Where(f => f.IsLiteral))
+            data.Add((string)f.GetValue(null)!);
         return data;
+    }
+
+    /// <summary>A model of the template with a distinct sample value in every field, and how each value must read in the email.</summary>
+    private static (EmailModel Model, List<(string Field, string Printed)> Expected) Sample(string template, string? emptyField = null)
+    {
+        var type = EmailTemplates.Models[template];
+        var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var expected = new List<(string, string)>();
+        var n = 0;
+        var args = ctor.GetParameters().Select(p =>
+        {
+            n++;
+            var empty = p.Name == emptyField;
+            object? value = p.ParameterType switch
+            {
+                var t when t == typeof(string) && p.Name == "Role" => Roles.Coach,
+                var t when t == typeof(string) && p.Name == "TimeZone" => Zone,
+                var t when t == typeof(string) => empty ? "" : $"Sample{p.Name}",
+                var t when t == typeof(Guid) => empty ? Guid.Empty : new Guid($"0193a5b0-0000-7000-8000-0000000000{n:00}"),
+                var t when t == typeof(Money) => empty ? new Money(100, "") : new Money(100_000 + n * 1111, "EUR"),
+                var t when t == typeof(DateTime) => empty ? default : new DateTime(2026, 12, 7, 14 + n % 5, 30, 0, DateTimeKind.Utc),
+                var t when t == typeof(DateOnly?) => new DateOnly(2026, 12, 9),
+                var t when t == typeof(int) => empty ? 0 : 45,
+                var t when t == typeof(IReadOnlyList<DateTime>) => empty ? new List<DateTime>() : new List<DateTime> { new(2026, 12, 7, 15, 0, 0, DateTimeKind.Utc), new(2026, 12, 14, 15, 0, 0, DateTimeKind.Utc) },
+                var t => throw new InvalidOperationException($"The sample has no value for {t.Name} ({type.Name}.{p.Name}); add one"),
+            };
+            expected.Add((p.Name!, value switch
+            {
+                string s when p.Name == "Role" => "coach account",
+                string s when p.Name == "TimeZone" => $"({Zone})",
+                string s => s,
+                Guid g => g.ToString(),
+                Money m => m.ToString(),
+                DateTime d => EmailRenderer.When(d, Zone),
+                DateOnly d => d.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                int i => i.ToString(),
+                List<DateTime> l => string.Join("|", l.Select(d => EmailRenderer.When(d, Zone))),
+                _ => "",
+            }));
+            return value;
+        }).ToArray();
+        return ((EmailModel)ctor.Invoke(args), expected);
     }
 
     [Theory]
     [MemberData(nameof(AllTemplates))]
-    public void Every_template_has_a_subject_an_html_and_a_plain_text_part_and_a_link_to_the_page(string template)
+    public void Every_template_prints_every_field_of_its_model_and_leaves_no_placeholder_or_gap(string template)
     {
-        var email = Renderer.Render(template, new Dictionary<string, string>(), "/orders/7");
+        var (model, expected) = Sample(template);
+        var email = Renderer.Render(model, "/orders/7");
+
         email.Subject.ShouldNotBeNullOrWhiteSpace();
-        email.Subject.ShouldNotContain("{");
         email.Html.ShouldContain("href=\"https://app.test/orders/7\"");
         email.Text.ShouldContain("https://app.test/orders/7");
         email.Text.ShouldNotContain("<");
-        email.Html.ShouldNotContain("{");
-        email.Text.ShouldNotContain("{");
+        foreach (var part in new[] { email.Subject, email.Html, email.Text })
+        {
+            part.ShouldNotContain("{");
+            part.ShouldNotContain("}");
+            part.ShouldNotContain("  ");
+            part.ShouldNotContain(" .");
+            part.ShouldNotContain("()");
+        }
+        foreach (var (field, printed) in expected)
+            foreach (var piece in printed.Split('|'))
+                email.Text.ShouldContain(piece, Case.Sensitive, $"{template}: the field {field} is not in the email");
+        // The admin email log keeps subjects after an account is deleted: no subject names a person.
+        foreach (var (field, printed) in expected.Where(e => e.Field.EndsWith("Name", StringComparison.Ordinal)))
+            email.Subject.ShouldNotContain(printed, Case.Sensitive, $"{template}: the subject names a person ({field})");
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTemplates))]
+    public void A_model_with_an_empty_field_is_refused_naming_the_field(string template)
+    {
+        var fields = EmailTemplates.Models[template].GetConstructors().First().GetParameters()
+            .Where(p => p.ParameterType != typeof(DateOnly?) && p.Name is not ("Role" or "TimeZone")).Select(p => p.Name!).ToList();
+        foreach (var field in fields)
+        {
+            var (model, _) = Sample(template, emptyField: field);
+            Should.Throw<PermanentFailureException>(() => Renderer.Render(model, "/")).Message.ShouldContain(field);
+        }
+    }
+
+    [Fact]
+    public void A_booking_email_gives_each_sessions_date_and_time_in_the_recipients_zone_and_names_utc_when_they_have_none()
+    {
+        DateTime[] sessions = [new(2026, 12, 7, 17, 0, 0, DateTimeKind.Utc), new(2026, 12, 14, 17, 0, 0, DateTimeKind.Utc)];
+        var coachee = Renderer.Render(new SessionBookedEmail(Guid.NewGuid(), "Mock interviews x2", "Grace Hopper", sessions, 60, "America/New_York"), "/orders/1");
+        coachee.Text.ShouldContain("Session 1: Mon 7 Dec 2026, 12:00 (America/New_York)");
+        coachee.Text.ShouldContain("Session 2: Mon 14 Dec 2026, 12:00 (America/New_York)");
+        coachee.Subject.ShouldBe("2 sessions booked, the first on Mon 7 Dec 2026, 12:00 (America/New_York)");
+
+        var coach = Renderer.Render(new SessionBookedEmail(Guid.NewGuid(), "Mock", "Ada", sessions[..1], 60, "Asia/Tokyo"), "/coach/orders");
+        coach.Subject.ShouldBe("Session booked: Tue 8 Dec 2026, 02:00 (Asia/Tokyo)");
+
+        var noZone = Renderer.Render(new SessionBookedEmail(Guid.NewGuid(), "Mock", "Ada", sessions[..1], 60, "UTC"), "/orders/1");
+        noZone.Text.ShouldContain("Mon 7 Dec 2026, 17:00 (UTC)");
+    }
+
+    [Fact]
+    public void A_partial_refund_email_states_the_amount_refunded_and_what_remains_charged()
+    {
+        var email = Renderer.Render(new OrderRefundedEmail(Guid.NewGuid(), "Mock interview", new Money(2000, "EUR"), new Money(23500, "EUR"), new Money(25500, "EUR")), "/orders/1");
+        email.Subject.ShouldBe("Refund of EUR 20.00 for Mock interview");
+        email.Text.ShouldContain("EUR 20.00 of the EUR 255.00 paid for Mock interview has been refunded.");
+        email.Text.ShouldContain("EUR 235.00 remains charged for this order.");
+    }
+
+    [Fact]
+    public void An_email_model_survives_the_outbox_as_json_with_its_template_name()
+    {
+        var sent = new SendEmail(Guid.NewGuid(), null, new OrderRefundedEmail(Guid.NewGuid(), "Mock", new Money(2000, "EUR"), new Money(23500, "EUR"), new Money(25500, "EUR")), "/orders/1");
+        var stored = OutboxMessage.Create(sent, DateTime.UtcNow, "orders");
+        stored.Payload.ShouldContain("\"template\":\"order_refunded\"");
+        var back = (SendEmail)stored.Deserialize();
+        back.ShouldBe(sent with { });
+        back.Email.ShouldBe(sent.Email);
+        back.Template.ShouldBe(EmailTemplates.OrderRefunded);
+    }
+
+    [Fact]
+    public void An_email_queued_by_the_previous_version_as_a_template_name_and_values_is_refused_not_sent_with_gaps()
+    {
+        var old = new OutboxMessage
+        {
+            Type = typeof(SendEmail).FullName!,
+            Payload = """{"toUserId":"0193a5b0-0000-7000-8000-000000000001","toAddress":null,"template":"order_refunded","values":{"order_id":"x","amount":"EUR 255.00"},"linkPath":"/orders/x"}""",
+        };
+        var email = (SendEmail)old.Deserialize();
+        email.Email.ShouldBeNull();
+        Should.Throw<PermanentFailureException>(() => Renderer.Render(email.Email, email.LinkPath)).Message.ShouldContain("older version");
     }
 
     [Fact]
     public void Values_are_html_encoded_in_the_html_part_and_plain_in_the_text_part()
     {
-        var email = Renderer.Render(EmailTemplates.OrderPaidCoach, new Dictionary<string, string> { ["coacheeName"] = "<script>x</script> & {amount}", ["amount"] = "€5" }, "/o");
+        var email = Renderer.Render(new OrderPaidCoachEmail(Guid.NewGuid(), "Mock", "<script>x</script> & {amount}", new Money(500, "EUR"), new Money(425, "EUR")), "/o");
         email.Html.ShouldContain("&lt;script&gt;x&lt;/script&gt; &amp; {amount}");
         email.Html.ShouldNotContain("<script>");
-        email.Text.ShouldContain("<script>x</script> & {amount} paid €5");
+        email.Text.ShouldContain("<script>x</script> & {amount} paid EUR 5.00");
     }
 
     [Fact]
-    public void Values_a_template_does_not_use_never_appear_and_addresses_are_withheld()
+    public void A_name_that_is_an_address_is_withheld()
     {
-        var email = Renderer.Render(EmailTemplates.UnreadMessage, new Dictionary<string, string>
-        {
-            ["senderName"] = "someone@example.com", ["messageText"] = "my secret plan", ["quizAnswer"] = "I fear whiteboards",
-        }, "/messages/1");
-        var all = email.Subject + email.Html + email.Text;
-        all.ShouldNotContain("someone@example.com");
-        all.ShouldNotContain("my secret plan");
-        all.ShouldNotContain("I fear whiteboards");
+        var email = Renderer.Render(new UnreadMessageEmail("someone@example.com"), "/messages/1");
+        (email.Subject + email.Html + email.Text).ShouldNotContain("someone@example.com");
     }
 
     [Theory]

@@ -64,8 +64,9 @@ public sealed class PrivacyJourneyTests(JourneyIntegrationsApp app) : IClassFixt
 
     /// <summary>
     /// The whole journey, then a scan of every request to every vendor and every log line. One narrow exception, by
-    /// design: a transactional email tells its recipient who wrote ("New message from …"), so the person's display name
-    /// may appear in Resend's unread-message emails addressed to the coach they wrote to. Every other value (email
+    /// design: a transactional email tells its recipient who they deal with ("… wrote to you", "… paid", "your session
+    /// with …"), never in the subject, so the person's display name may appear in the body of Resend's emails addressed
+    /// to the coach they wrote to and booked. Every other value (email
     /// address outside Resend's "to", quiz answer, CV file name, message texts, the name anywhere else) appears nowhere.
     /// </summary>
     [Fact]
@@ -207,7 +208,7 @@ public sealed class PrivacyJourneyTests(JourneyIntegrationsApp app) : IClassFixt
             body.Remove("to");
             var traffic = $"{r.Path}{r.Query}\n{string.Join('\n', r.Headers.Select(h => $"{h.Key}: {h.Value}"))}\n{body.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })}";
             if (allowNameInEmailsTo is not null && string.Equals(to, allowNameInEmailsTo, StringComparison.OrdinalIgnoreCase)
-                && subject == $"New message from {Name}")
+                && !subject.Contains(Name, StringComparison.OrdinalIgnoreCase))
                 traffic = traffic.Replace(Name, "[counterpart's name]", StringComparison.Ordinal);
             foreach (var secret in Secrets.Where(s => traffic.Contains(s, StringComparison.OrdinalIgnoreCase)))
                 leaks.Add($"Resend (to {to}, subject \"{subject}\") received '{secret}'");

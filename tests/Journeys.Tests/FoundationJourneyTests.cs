@@ -26,7 +26,7 @@ public sealed class FoundationJourneyTests(Browser browser) : IAsyncLifetime
         await page.ClickAsync("text=Development sign-in with a demo account");
         await page.ClickAsync("[data-testid=dev-signin-coachee]");
 
-        await Assertions.Expect(page).ToHaveURLAsync(_app.ServerAddress.ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_app.ServerAddress, "/home").ToString()); // the coachee's start page, not the marketing page
         (await page.Locator("nav").TextContentAsync())!.ShouldContain("Sign out");
         errors.ShouldBeEmpty("no CSP violations or script errors on the way");
     }

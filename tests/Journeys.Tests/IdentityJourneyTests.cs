@@ -64,7 +64,9 @@ public sealed class IdentityJourneyTests(Browser browser) : IAsyncLifetime
         await page.CheckAsync("[data-testid=confirm-age]");
         await page.CheckAsync("[data-testid=accept-terms]");
         await page.ClickAsync("[data-testid=onboarding-submit]");
-        await Assertions.Expect(page).ToHaveURLAsync(_app.ServerAddress.ToString(), new() { Timeout = 30_000 });
+        // After LinkedIn sign-in and onboarding the coachee lands on their next steps, not the marketing page.
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_app.ServerAddress, "/home").ToString(), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=next-steps]")).ToContainTextAsync("Take the matching quiz");
         (await page.Locator("nav").TextContentAsync())!.ShouldContain("Quiz");
 
         await page.ClickAsync("nav >> text=Settings");

@@ -45,7 +45,7 @@ public sealed class BackgroundTests(ClockedApp app) : IClassFixture<ClockedApp>
         await app.RunBackgroundOnceAsync();
         var email = (await EmailsToCoach()).ShouldHaveSingleItem();
         email.GetProperty("linkPath").GetString().ShouldBe($"/messages/{started.ConversationId}");
-        email.GetProperty("values").GetProperty("senderName").GetString().ShouldBe("Cora Coachee");
+        email.GetProperty("email").GetProperty("senderName").GetString().ShouldBe("Cora Coachee");
         email.GetRawText().ShouldNotContain("salary");
         (await EmailsToCoach()).Count.ShouldBe(1);
 

@@ -137,7 +137,7 @@ public sealed class BookingAndPrivacyTests(OrdersApp app) : IClassFixture<Orders
         var page = await coach.Client.GetPageAsync("/coach/payouts");
         page.QuerySelector("[data-testid=payouts]")!.TextContent.ShouldContain("USD 85.00");
         var emails = await app.InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().OutboxMessages
-            .Where(m => m.Type.EndsWith("SendEmail") && m.Payload.Contains("po_test_seen")).Select(m => m.Payload).ToListAsync());
+            .Where(m => m.Type.EndsWith("SendEmail") && m.Payload.Contains(coach.Id.ToString())).Select(m => m.Payload).ToListAsync());
         emails.Count(e => e.Contains(EmailTemplates.PayoutPaid)).ShouldBe(1);
         emails.Count(e => e.Contains(EmailTemplates.PayoutFailed)).ShouldBe(1);
     }

@@ -37,7 +37,7 @@ internal sealed class SendEmailHandler(
         var now = time.GetUtcNow().UtcDateTime;
         RenderedEmail? rendered = null;
         PermanentFailureException? invalid = null;
-        try { rendered = renderer.Render(notification.Template, notification.Values ?? new Dictionary<string, string>(), notification.LinkPath); }
+        try { rendered = renderer.Render(notification.Email, notification.LinkPath); }
         catch (PermanentFailureException ex) { invalid = ex; }
 
         if (record is null)
@@ -48,7 +48,7 @@ internal sealed class SendEmailHandler(
                 OutboxMessageId = messageId,
                 Template = Truncate(notification.Template, 60),
                 RecipientUserId = notification.ToUserId,
-                Subject = Truncate(rendered?.Subject ?? "(unknown template)", 300),
+                Subject = Truncate(rendered?.Subject ?? "(not rendered: " + (invalid?.Message ?? "unknown template") + ")", 300),
                 Status = EmailStatus.Queued,
                 CreatedAt = now,
                 UpdatedAt = now,

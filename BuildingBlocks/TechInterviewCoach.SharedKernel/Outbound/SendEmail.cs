@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MediatR;
 
 namespace TechInterviewCoach.SharedKernel.Outbound;
@@ -5,19 +6,21 @@ namespace TechInterviewCoach.SharedKernel.Outbound;
 /// <summary>
 /// Asks for one transactional email. Modules write it to the outbox in the same transaction as the
 /// change it reports; the integrations layer renders the template and sends it through Resend.
-/// Values must never hold message text, quiz answers or CV content: templates say what happened and link to the page.
+/// The model never holds message text, quiz answers or CV content: templates say what happened and link to the page.
 /// </summary>
 /// <param name="ToUserId">The recipient; the address is looked up when the email is sent.</param>
 /// <param name="ToAddress">Only when the recipient has no account any more (the account-deleted confirmation).</param>
-/// <param name="Template">One of <see cref="EmailTemplates"/>.</param>
-/// <param name="Values">Template values (names, amounts, dates already formatted, ids).</param>
+/// <param name="Email">The template's model: one record per template with exactly the fields it prints.</param>
 /// <param name="LinkPath">App-relative path of the page the email points to, e.g. "/orders/123".</param>
 public sealed record SendEmail(
     Guid? ToUserId,
     string? ToAddress,
-    string Template,
-    IReadOnlyDictionary<string, string> Values,
-    string LinkPath) : INotification;
+    EmailModel Email,
+    string LinkPath) : INotification
+{
+    /// <summary>The template's name (one of <see cref="EmailTemplates"/>); written to the outbox payload for readers, derived from the model.</summary>
+    public string Template => Email is null ? EmailTemplates.Unknown : EmailTemplates.Of(Email);
+}
 
 public static class EmailTemplates
 {
@@ -33,21 +36,74 @@ public static class EmailTemplates
     public const string DataExportReady = "data_export_ready";
     public const string AccountDeleted = "account_deleted";
     public const string NewSignIn = "new_sign_in";
+    internal const string Unknown = "unknown";
+
+    /// <summary>Every template's model type, by name.</summary>
+    public static readonly IReadOnlyDictionary<string, Type> Models = typeof(EmailModel)
+        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), false).Cast<JsonDerivedTypeAttribute>()
+        .ToDictionary(a => (string)a.TypeDiscriminator!, a => a.DerivedType);
+
+    public static string Of(EmailModel model) =>
+        Models.FirstOrDefault(kv => kv.Value == model.GetType()).Key ?? Unknown;
 }
 
 /// <summary>
-/// A product-analytics event. Sent to PostHog with an opaque distinct id (the user id), never an email;
-/// properties pass an allow-list; dropped when the person opted out.
+/// The model of one email template. Each derived record has exactly the fields its template prints, so a sender
+/// that leaves one out does not compile. Times are UTC instants with the recipient's time zone (an IANA id; "UTC" when
+/// the person has none); amounts are <see cref="Money"/> in minor units. The outbox stores it as JSON with the
+/// template's name as the discriminator.
 /// </summary>
-public sealed record TrackEvent(Guid UserId, string Event, IReadOnlyDictionary<string, string> Properties) : INotification;
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "template")]
+[JsonDerivedType(typeof(WelcomeEmail), EmailTemplates.Welcome)]
+[JsonDerivedType(typeof(UnreadMessageEmail), EmailTemplates.UnreadMessage)]
+[JsonDerivedType(typeof(OrderPaidCoacheeEmail), EmailTemplates.OrderPaidCoachee)]
+[JsonDerivedType(typeof(OrderPaidCoachEmail), EmailTemplates.OrderPaidCoach)]
+[JsonDerivedType(typeof(SessionBookedEmail), EmailTemplates.SessionBooked)]
+[JsonDerivedType(typeof(SessionCancelledEmail), EmailTemplates.SessionCancelled)]
+[JsonDerivedType(typeof(OrderRefundedEmail), EmailTemplates.OrderRefunded)]
+[JsonDerivedType(typeof(PayoutPaidEmail), EmailTemplates.PayoutPaid)]
+[JsonDerivedType(typeof(PayoutFailedEmail), EmailTemplates.PayoutFailed)]
+[JsonDerivedType(typeof(DataExportReadyEmail), EmailTemplates.DataExportReady)]
+[JsonDerivedType(typeof(AccountDeletedEmail), EmailTemplates.AccountDeleted)]
+[JsonDerivedType(typeof(NewSignInEmail), EmailTemplates.NewSignIn)]
+public abstract record EmailModel;
 
-public static class AnalyticsEvents
-{
-    public const string QuizCompleted = "quiz_completed";
-    public const string MatchesViewed = "matches_viewed";
-    public const string ConversationStarted = "conversation_started";
-    public const string CheckoutStarted = "checkout_started";
-    public const string OrderPaid = "order_paid";
-    public const string OrderRefunded = "order_refunded";
-    public const string CoachListed = "coach_listed";
-}
+/// <param name="Role">The role the person chose at onboarding (<see cref="Roles"/>): the first steps differ.</param>
+public sealed record WelcomeEmail(string Role) : EmailModel;
+
+/// <param name="SenderName">Who wrote; never the message itself.</param>
+public sealed record UnreadMessageEmail(string SenderName) : EmailModel;
+
+public sealed record OrderPaidCoacheeEmail(Guid OrderId, string ListingTitle, string CoachName, Money Paid) : EmailModel;
+
+/// <param name="Earnings">What the coach receives after the platform fee.</param>
+public sealed record OrderPaidCoachEmail(Guid OrderId, string ListingTitle, string CoacheeName, Money Paid, Money Earnings) : EmailModel;
+
+/// <param name="SessionsUtc">Each booked session's start (UTC), shown in <paramref name="TimeZone"/>.</param>
+/// <param name="TimeZone">The recipient's zone.</param>
+public sealed record SessionBookedEmail(Guid OrderId, string ListingTitle, string CounterpartName, IReadOnlyList<DateTime> SessionsUtc, int SessionMinutes, string TimeZone) : EmailModel;
+
+/// <param name="CancelledBy">"coach" or "coachee".</param>
+/// <param name="Refund">What is refunded for it (zero: nothing).</param>
+public sealed record SessionCancelledEmail(Guid OrderId, string CounterpartName, DateTime SessionUtc, string TimeZone, string CancelledBy, Money Refund) : EmailModel;
+
+/// <param name="Refunded">This refund.</param>
+/// <param name="Remaining">What stays charged after every refund so far.</param>
+/// <param name="Paid">What was paid for the order.</param>
+public sealed record OrderRefundedEmail(Guid OrderId, string ListingTitle, Money Refunded, Money Remaining, Money Paid) : EmailModel;
+
+/// <param name="ArrivalDate">The bank's expected arrival day, when Stripe gave one.</param>
+public sealed record PayoutPaidEmail(Money Amount, DateOnly? ArrivalDate) : EmailModel;
+
+public sealed record PayoutFailedEmail(Money Amount) : EmailModel;
+
+public sealed record DataExportReadyEmail(DateTime ExportedAtUtc, string TimeZone) : EmailModel;
+
+public sealed record AccountDeletedEmail : EmailModel;
+
+/// <summary>A browser this account had not signed in from before did. Names the address's network, never the address.</summary>
+/// <param name="SignedInAtUtc">When, shown in <paramref name="TimeZone"/>.</param>
+/// <param name="Browser">e.g. "Chrome 156".</param>
+/// <param name="System">e.g. "Windows".</param>
+/// <param name="Network">e.g. "203.0.113.0/24", or "a private network".</param>
+public sealed record NewSignInEmail(DateTime SignedInAtUtc, string TimeZone, string Browser, string System, string Network) : EmailModel;

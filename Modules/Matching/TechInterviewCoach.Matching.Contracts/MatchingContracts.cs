@@ -29,6 +29,12 @@ public sealed record CoachAvailability(Guid CoachId, string TimeZone, IReadOnlyL
 /// <summary>The coach's weekly availability for booking; null when the person has no coach profile.</summary>
 public sealed record GetCoachAvailability(Guid CoachId) : IRequest<CoachAvailability?>;
 
+/// <summary>
+/// The time zone a person gave Matching for scheduling: their coach profile's zone, else their latest quiz's zone;
+/// null when they gave neither. Used to show a person times in their zone when their account has none but UTC.
+/// </summary>
+public sealed record GetSchedulingTimeZone(Guid UserId) : IRequest<string?>;
+
 /// <summary>Public facts about a coach (no personal data beyond the public profile).</summary>
 public sealed record CoachSummary(Guid CoachId, string DisplayName, string Headline, bool IsListed);
 
@@ -36,3 +42,8 @@ public sealed record GetCoachSummary(Guid CoachId) : IRequest<CoachSummary?>;
 
 /// <summary>The person's quiz submissions, CV and the log of coaches' views of them, for their data export.</summary>
 public sealed record ExportMatchingData(Guid UserId) : IRequest<PersonalDataPart>;
+
+/// <summary>Where a coachee stands (for their start page): quiz submitted, CV uploaded. No answers, no file.</summary>
+public sealed record GetCoacheeProgress(Guid CoacheeId) : IRequest<CoacheeProgress>;
+
+public sealed record CoacheeProgress(bool QuizSubmitted, bool CvUploaded);

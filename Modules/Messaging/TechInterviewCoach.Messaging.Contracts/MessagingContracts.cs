@@ -28,3 +28,8 @@ public sealed record GetUnreadCount(Guid UserId) : IRequest<int>;
 
 /// <summary>The person's conversations and messages, for their data export.</summary>
 public sealed record ExportMessagingData(Guid UserId) : IRequest<PersonalDataPart>;
+
+/// <summary>The person's open conversations with messages they have not read yet, latest first (for their start page).</summary>
+public sealed record GetConversationsWaiting(Guid UserId, int Take = 10) : IRequest<IReadOnlyList<ConversationWaiting>>;
+
+public sealed record ConversationWaiting(Guid ConversationId, Guid OtherPartyId, int Unread, DateTime LastMessageAt);

@@ -17,3 +17,8 @@ public sealed record GetDeletionBlockers(Guid UserId) : IRequest<IReadOnlyList<s
 
 /// <summary>The person's orders, sessions and payouts, for their data export.</summary>
 public sealed record ExportOrdersData(Guid UserId) : IRequest<PersonalDataPart>;
+
+/// <summary>The person's next booked sessions (as coach or coachee), soonest first (for their start page).</summary>
+public sealed record GetUpcomingSessions(Guid UserId, int Take = 5) : IRequest<IReadOnlyList<UpcomingSession>>;
+
+public sealed record UpcomingSession(Guid OrderId, DateTime StartsAt, int Minutes, Guid CoachId, Guid CoacheeId, string ListingTitle);

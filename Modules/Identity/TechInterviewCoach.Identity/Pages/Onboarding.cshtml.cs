@@ -56,5 +56,6 @@ internal sealed class OnboardingModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    private string Target() => LinkedInEndpoints.IsLocal(ReturnUrl) && !ReturnUrl!.StartsWith("/onboarding", StringComparison.Ordinal) ? ReturnUrl : "/";
+    private string Target() => Landing.Wanted(ReturnUrl) is { } wanted && !wanted.StartsWith("/onboarding", StringComparison.Ordinal)
+        ? wanted : Landing.ForRoles(User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value));
 }

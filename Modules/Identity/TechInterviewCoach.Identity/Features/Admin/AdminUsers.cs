@@ -20,12 +20,32 @@ internal sealed record AdminUserRow(Guid Id, string DisplayName, string? Email, 
 internal sealed record AdminUserList(IReadOnlyList<AdminUserRow> Users, int Total);
 
 /// <summary>People for the admin list: search on name or email, filter by role and status; newest first, 200 at most.</summary>
-internal sealed record ListUsersQuery(string? Search, string? Role, UserStatus? Status) : IRequest<AdminUserList>;
+internal sealed record ListUsersQuery(string? Search, string? Role, string? Status) : IRequest<AdminUserList>;
+
+/// <summary>The labels the filter and the list share.</summary>
+internal static class PeopleLabels
+{
+    public static string Role(string role) => role switch { Roles.Coachee => "Coachee", Roles.Coach => "Coach", Roles.Admin => "Admin", _ => role };
+    public static string Status(UserStatus status) => status.ToString();
+}
 
 internal sealed class ListUsersHandler(IdentityDbContext db) : IRequestHandler<ListUsersQuery, AdminUserList>
 {
     public async Task<AdminUserList> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
+        string? role = null;
+        if (!string.IsNullOrWhiteSpace(request.Role))
+        {
+            role = Roles.All.FirstOrDefault(r => string.Equals(r, request.Role.Trim(), StringComparison.OrdinalIgnoreCase))
+                   ?? throw new InputException("bad_filter", "role", $"There is no role \"{Shorten(request.Role)}\". Choose Coachee, Coach or Admin, or any role.");
+        }
+        UserStatus? status = null;
+        if (!string.IsNullOrWhiteSpace(request.Status))
+        {
+            status = Enum.GetValues<UserStatus>().Cast<UserStatus?>().FirstOrDefault(x => string.Equals(x.ToString(), request.Status.Trim(), StringComparison.OrdinalIgnoreCase))
+                     ?? throw new InputException("bad_filter", "status", $"There is no status \"{Shorten(request.Status)}\". Choose Active, Suspended or Deleted, or any status.");
+        }
+
         var q = db.Users.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
@@ -33,17 +53,15 @@ internal sealed class ListUsersHandler(IdentityDbContext db) : IRequestHandler<L
             q = q.Where(u => u.DisplayName.ToLower().Contains(s) || (u.Email != null && u.Email.ToLower().Contains(s))
                              || (u.NotificationEmail != null && u.NotificationEmail.ToLower().Contains(s)));
         }
-        if (!string.IsNullOrWhiteSpace(request.Role))
-        {
-            var r = request.Role.Trim().ToLower();
-            // Roles are a short comma-separated list of known words, none a part of another.
-            q = q.Where(u => u.Roles.Contains(r));
-        }
-        if (request.Status is { } status) q = q.Where(u => u.Status == status);
+        // Roles are stored as "coachee,admin": match whole words ("coach" is a part of "coachee").
+        if (role is not null) q = q.Where(u => ("," + u.Roles + ",").Contains("," + role + ","));
+        if (status is { } st) q = q.Where(u => u.Status == st);
         var total = await q.CountAsync(cancellationToken);
         var users = await q.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id).Take(200).ToListAsync(cancellationToken);
         return new AdminUserList(users.Select(u => new AdminUserRow(u.Id, u.DisplayName, u.Email, u.RoleList, u.Status, u.CreatedAt, u.OnboardedAt, u.LinkedInSub is not null)).ToList(), total);
     }
+
+    private static string Shorten(string value) => value.Length > 30 ? value[..30] + "…" : value;
 }
 
 /// <summary>Suspends a person (signed out at once, cannot sign in or act) or lifts the suspension.</summary>
@@ -93,7 +111,7 @@ internal static class AdminUsersEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin/users").RequireAuthorization(Policies.Admin).WithTags("Identity admin");
-        admin.MapGet("/", async Task<Ok<AdminUserList>> (string? search, string? role, UserStatus? status, IMediator mediator, CancellationToken ct) =>
+        admin.MapGet("/", async Task<Ok<AdminUserList>> (string? search, string? role, string? status, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListUsersQuery(search, role, status), ct)))
             .WithSummary("People, with search, role and status filters.");
         admin.MapPost("/{id:guid}/suspend", async Task<NoContent> (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

@@ -65,7 +65,7 @@ internal sealed class DeleteAccountHandler(IdentityDbContext db, IMediator media
         db.SignIns.RemoveRange(await db.SignIns.Where(s => s.UserId == user.Id).ToListAsync(cancellationToken));
         db.Enqueue(new UserDeleted(user.Id, roles, now.UtcDateTime), now);
         if (!string.IsNullOrWhiteSpace(address))
-            db.Enqueue(new SendEmail(null, address, EmailTemplates.AccountDeleted, new Dictionary<string, string>(), "/"), now);
+            db.Enqueue(new SendEmail(null, address, new AccountDeletedEmail(), "/"), now);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Account {UserId} deleted", user.Id);
         Sessions.Forget(cache, user.Id, oldStamp);

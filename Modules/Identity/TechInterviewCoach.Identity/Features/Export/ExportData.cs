@@ -77,10 +77,7 @@ internal sealed class ExportDataHandler(IdentityDbContext db, IMediator mediator
             }
         }
 
-        db.Enqueue(new SendEmail(user.Id, null, EmailTemplates.DataExportReady, new Dictionary<string, string>
-        {
-            ["exportedAt"] = UserTime.Format(now.UtcDateTime, UserTime.Find(user.TimeZone)),
-        }, "/settings"), now);
+        db.Enqueue(new SendEmail(user.Id, null, new DataExportReadyEmail(now.UtcDateTime, user.TimeZone), "/settings"), now);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Data export produced for user {UserId} with {Parts} module parts", user.Id, parts.Count);
         return new DataExport($"techinterview-coach-export-{now.UtcDateTime:yyyyMMdd-HHmmss}.zip", buffer.ToArray());

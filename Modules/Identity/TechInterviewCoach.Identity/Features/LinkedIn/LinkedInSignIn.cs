@@ -103,8 +103,7 @@ internal static class LinkedInEndpoints
                 }
                 await Sessions.SignInAsync(http, user);
                 await SignInHistory.RecordAsync(http, mediator, user.Id, SignInHistory.LinkedIn);
-                var target = IsLocal(returnUrl) ? returnUrl! : "/";
-                return Results.Redirect(user.OnboardedAt is null ? "/onboarding?returnUrl=" + Uri.EscapeDataString(target) : target);
+                return Results.Redirect(Landing.For(user, returnUrl));
             })
             .RequireRateLimiting(RateLimitPolicies.Auth)
             .ExcludeFromDescription();

@@ -44,8 +44,7 @@ internal sealed class OnboardHandler(IdentityDbContext db, TimeProvider time) : 
         user.TermsAcceptedAt = now.UtcDateTime;
         user.PolicyVersion = PolicyVersions.Current;
         db.Enqueue(new UserOnboarded(user.Id, request.Role!, now.UtcDateTime), now);
-        db.Enqueue(new SendEmail(user.Id, null, EmailTemplates.Welcome,
-            new Dictionary<string, string> { ["role"] = request.Role! }, request.Role == Roles.Coach ? "/coach/profile" : "/quiz"), now);
+        db.Enqueue(new SendEmail(user.Id, null, new WelcomeEmail(request.Role!), request.Role == Roles.Coach ? "/coach/profile" : "/quiz"), now);
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }

@@ -46,13 +46,8 @@ internal sealed class RecordSignInHandler(IdentityDbContext db, TimeProvider tim
         db.SignIns.Add(entry);
         if (entry.NewBrowser)
         {
-            db.Enqueue(new SendEmail(user.Id, null, EmailTemplates.NewSignIn, new Dictionary<string, string>
-            {
-                ["signedInAt"] = UserTime.Format(entry.OccurredAt, UserTime.Find(user.TimeZone)),
-                ["browser"] = entry.Browser,
-                ["system"] = entry.OperatingSystem,
-                ["network"] = entry.Network,
-            }, "/settings"), now);
+            db.Enqueue(new SendEmail(user.Id, null,
+                new NewSignInEmail(entry.OccurredAt, user.TimeZone, entry.Browser, entry.OperatingSystem, entry.Network), "/settings"), now);
         }
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Sign-in {SignInId} recorded for user {UserId} ({Method}, new browser: {NewBrowser})",

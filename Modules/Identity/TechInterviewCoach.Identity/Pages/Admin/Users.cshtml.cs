@@ -18,12 +18,22 @@ internal sealed class UsersModel(IMediator mediator) : PageModel
 {
     [FromQuery] public string? Search { get; set; }
     [FromQuery] public string? Role { get; set; }
-    [FromQuery] public UserStatus? Status { get; set; }
+    [FromQuery] public string? Status { get; set; }
     public AdminUserList List { get; private set; } = new([], 0);
     [TempData] public string? Error { get; set; }
+    /// <summary>A filter the list could not apply: shown next to the field, and no list is pretended.</summary>
+    public string? FilterError { get; private set; }
+    public string? FilterErrorField { get; private set; }
 
-    public async Task OnGetAsync() =>
-        List = await mediator.Send(new ListUsersQuery(Search, Role, Status), HttpContext.RequestAborted);
+    public async Task OnGetAsync()
+    {
+        try { List = await mediator.Send(new ListUsersQuery(Search, Role, Status), HttpContext.RequestAborted); }
+        catch (InputException ex)
+        {
+            FilterError = ex.Message;
+            FilterErrorField = ex.Field;
+        }
+    }
 
     public Task<IActionResult> OnPostSuspendAsync(Guid id) => Run(new SetSuspensionCommand(User.GetUserId(), id, true));
 

@@ -32,6 +32,25 @@ internal sealed class GetCoachAvailabilityHandler(MatchingDbContext db) : IReque
     }
 }
 
+internal sealed class GetSchedulingTimeZoneHandler(MatchingDbContext db) : IRequestHandler<GetSchedulingTimeZone, string?>
+{
+    public async Task<string?> Handle(GetSchedulingTimeZone request, CancellationToken ct)
+    {
+        var coachZone = await db.CoachProfiles.AsNoTracking().Where(p => p.CoachId == request.UserId).Select(p => p.TimeZone).SingleOrDefaultAsync(ct);
+        if (!string.IsNullOrWhiteSpace(coachZone)) return coachZone;
+        var quiz = await db.QuizSubmissions.AsNoTracking().Where(s => s.UserId == request.UserId)
+            .OrderByDescending(s => s.SubmittedAt).Select(s => s.AnswersJson).FirstOrDefaultAsync(ct);
+        return quiz is null ? null : MatchingJson.Read<QuizAnswers>(quiz).TimeZone;
+    }
+}
+
+internal sealed class GetCoacheeProgressHandler(MatchingDbContext db) : IRequestHandler<GetCoacheeProgress, CoacheeProgress>
+{
+    public async Task<CoacheeProgress> Handle(GetCoacheeProgress request, CancellationToken ct) => new(
+        await db.QuizSubmissions.AnyAsync(s => s.UserId == request.CoacheeId, ct),
+        await db.Cvs.AnyAsync(f => f.UserId == request.CoacheeId, ct));
+}
+
 internal sealed class GetCoachSummaryHandler(MatchingDbContext db, IMediator mediator) : IRequestHandler<GetCoachSummary, CoachSummary?>
 {
     public async Task<CoachSummary?> Handle(GetCoachSummary request, CancellationToken ct)

@@ -78,9 +78,7 @@ internal sealed partial class UnreadNotifier(
             var names = await mediator.NamesAsync([recipient, sender], ct);
             if (names.TryGetValue(recipient, out var r) && r.IsDeleted) continue;
             if (toCoachee) c.CoacheeNotifiedAt = now; else c.CoachNotifiedAt = now;
-            db.Enqueue(new SendEmail(recipient, null, EmailTemplates.UnreadMessage,
-                new Dictionary<string, string> { ["senderName"] = names.NameOf(sender), ["conversationId"] = c.Id.ToString() },
-                $"/messages/{c.Id}"), time.GetUtcNow());
+            db.Enqueue(new SendEmail(recipient, null, new UnreadMessageEmail(names.NameOf(sender)), $"/messages/{c.Id}"), time.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(ct);

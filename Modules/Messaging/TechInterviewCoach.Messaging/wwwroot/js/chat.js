@@ -49,9 +49,17 @@
     });
   }
 
+  // The reader's zone from their settings, and the server's format (LocalTimeTagHelper): "Mon 7 Dec 2026, 14:30 (Europe/Berlin)".
+  var timeZone = list.getAttribute("data-time-zone") || "UTC";
   function formatTime(iso) {
     try {
-      return new Date(iso).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+      var parts = {};
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+      }).formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+      return parts.weekday.slice(0, 3) + " " + parts.day + " " + parts.month.slice(0, 3) + " " + parts.year + ", " +
+        parts.hour + ":" + parts.minute + " (" + timeZone + ")";
     } catch (e) { return iso; }
   }
 

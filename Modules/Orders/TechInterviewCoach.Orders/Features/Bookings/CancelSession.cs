@@ -40,7 +40,7 @@ internal sealed class CancelSessionHandler(OrdersDbContext db, IStripeGateway st
         booking.CancelledAt = now;
         booking.CancelledBy = actor;
         order.Record(now, actor, $"Session at {booking.StartsAt:yyyy-MM-dd HH:mm} UTC cancelled by the {(byCoach ? "coach" : "coachee")}", null);
-        notifier.SessionCancelled(order, booking, byCoach ? "coach" : "coachee", refund);
+        await notifier.SessionCancelledAsync(order, booking, byCoach ? "coach" : "coachee", refund, ct);
         if (refund > 0)
             await Refunder.RefundAsync(db, stripe, time, options.Value, order, refund, $"Session cancelled by the {(byCoach ? "coach" : "coachee")}", actor, ct);
         else

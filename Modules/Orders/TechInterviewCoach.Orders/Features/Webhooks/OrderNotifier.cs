@@ -1,6 +1,7 @@
 using MediatR;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.Contracts;
+using TechInterviewCoach.Matching.Contracts;
 using TechInterviewCoach.Orders.Data;
 using TechInterviewCoach.Orders.Domain;
 using TechInterviewCoach.SharedKernel;
@@ -25,81 +26,66 @@ internal sealed class OrderNotifier(OrdersDbContext db, TimeProvider time, IMedi
     public static string Name(IReadOnlyDictionary<Guid, UserSummary> people, Guid id) =>
         people.TryGetValue(id, out var p) ? (p.IsDeleted ? "Deleted user" : p.DisplayName) : "Deleted user";
 
-    private static string Sessions(IEnumerable<Booking> bookings, string? tz) =>
-        string.Join("; ", bookings.OrderBy(b => b.StartsAt).Select(b => UserTime.Format(b.StartsAt, UserTime.Find(tz))));
+    private static Money Amount(long minor, Order order) => new(minor, order.Currency);
 
-    private Dictionary<string, string> Base(Order order) => new()
+    /// <summary>
+    /// The zone a person reads times in: their account's zone (Settings, what every page uses); when that is only the
+    /// default UTC, the zone they gave Matching (coach profile, else quiz); else UTC, which the email names.
+    /// </summary>
+    public async Task<string> ZoneAsync(IReadOnlyDictionary<Guid, UserSummary> people, Guid id, CancellationToken ct)
     {
-        ["order_id"] = order.Id.ToString(),
-        ["listing"] = order.ListingTitle,
-        ["amount"] = Currencies.Format(order.GrossMinor, order.Currency),
-        ["platform_fee"] = Currencies.Format(order.PlatformFeeMinor, order.Currency),
-        ["coach_net"] = Currencies.Format(order.CoachNetMinor, order.Currency),
-    };
+        if (people.TryGetValue(id, out var p) && UserTime.IsKnown(p.TimeZone) && UserTime.Find(p.TimeZone).Id is not ("UTC" or "Etc/UTC")) return p.TimeZone;
+        string? given = null;
+        try { given = await mediator.Send(new GetSchedulingTimeZone(id), ct); }
+        catch (InvalidOperationException) { /* Matching not composed (some tests) */ }
+        return UserTime.IsKnown(given) ? given! : "UTC";
+    }
+
+    private string Link(Order order, Guid to) => to == order.CoachId ? "/coach/orders" : $"/orders/{order.Id}";
 
     public async Task OrderPaidAsync(Order order, IReadOnlyList<Booking> booked, CancellationToken ct)
     {
         var people = await PeopleAsync([order.CoachId, order.CoacheeId], ct);
-        string? Tz(Guid id) => people.TryGetValue(id, out var p) ? p.TimeZone : null;
-        foreach (var (to, template, other, otherKey) in new[]
-                 {
-                     (order.CoacheeId, EmailTemplates.OrderPaidCoachee, order.CoachId, "coach_name"),
-                     (order.CoachId, EmailTemplates.OrderPaidCoach, order.CoacheeId, "coachee_name"),
-                 })
-        {
-            var values = Base(order);
-            values[otherKey] = Name(people, other);
-            values["paid_at"] = UserTime.Format(Now.UtcDateTime, UserTime.Find(Tz(to)));
-            db.Enqueue(new SendEmail(to, null, template, values, $"/orders/{order.Id}"), Now);
-            if (booked.Count > 0)
-            {
-                var sessionValues = new Dictionary<string, string>(values) { ["sessions"] = Sessions(booked, Tz(to)), ["session_count"] = booked.Count.ToString() };
-                db.Enqueue(new SendEmail(to, null, EmailTemplates.SessionBooked, sessionValues, to == order.CoachId ? "/coach/orders" : $"/orders/{order.Id}"), Now);
-            }
-        }
+        db.Enqueue(new SendEmail(order.CoacheeId, null,
+            new OrderPaidCoacheeEmail(order.Id, order.ListingTitle, Name(people, order.CoachId), Amount(order.GrossMinor, order)), $"/orders/{order.Id}"), Now);
+        db.Enqueue(new SendEmail(order.CoachId, null,
+            new OrderPaidCoachEmail(order.Id, order.ListingTitle, Name(people, order.CoacheeId), Amount(order.GrossMinor, order), Amount(order.CoachNetMinor, order)), "/coach/orders"), Now);
+        if (booked.Count > 0)
+            foreach (var (to, other) in new[] { (order.CoacheeId, order.CoachId), (order.CoachId, order.CoacheeId) })
+                db.Enqueue(new SendEmail(to, null, new SessionBookedEmail(order.Id, order.ListingTitle, Name(people, other),
+                    booked.Select(b => b.StartsAt).Order().ToList(), order.SessionMinutes, await ZoneAsync(people, to, ct)), Link(order, to)), Now);
         db.Enqueue(new TrackEvent(order.CoacheeId, AnalyticsEvents.OrderPaid, new Dictionary<string, string>
         {
             ["order_id"] = order.Id.ToString(), ["currency"] = order.Currency, ["amount_minor"] = order.GrossMinor.ToString(), ["sessions"] = order.Sessions.ToString(),
         }), Now);
     }
 
-    public void OrderRefunded(Order order, long delta)
+    public async Task OrderRefundedAsync(Order order, long delta, CancellationToken ct)
     {
+        var people = await PeopleAsync([order.CoachId, order.CoacheeId], ct);
         foreach (var to in new[] { order.CoacheeId, order.CoachId })
-        {
-            var values = Base(order);
-            values["refunded"] = Currencies.Format(delta, order.Currency);
-            values["refunded_total"] = Currencies.Format(order.RefundedMinor, order.Currency);
-            db.Enqueue(new SendEmail(to, null, EmailTemplates.OrderRefunded, values, to == order.CoachId ? "/coach/orders" : $"/orders/{order.Id}"), Now);
-        }
+            db.Enqueue(new SendEmail(to, null, new OrderRefundedEmail(order.Id, order.ListingTitle, Amount(delta, order),
+                Amount(Math.Max(0, order.GrossMinor - order.RefundedMinor), order), Amount(order.GrossMinor, order)), Link(order, to)), Now);
         db.Enqueue(new TrackEvent(order.CoacheeId, AnalyticsEvents.OrderRefunded, new Dictionary<string, string>
         {
             ["order_id"] = order.Id.ToString(), ["currency"] = order.Currency, ["amount_minor"] = delta.ToString(),
         }), Now);
     }
 
-    public void SessionCancelled(Order order, Booking booking, string byWhom, long refundMinor)
+    public async Task SessionCancelledAsync(Order order, Booking booking, string byWhom, long refundMinor, CancellationToken ct)
     {
-        foreach (var to in new[] { order.CoacheeId, order.CoachId })
-        {
-            var values = Base(order);
-            values["session_starts_at_utc"] = booking.StartsAt.ToString("yyyy-MM-dd HH:mm 'UTC'");
-            values["cancelled_by"] = byWhom;
-            values["refund"] = Currencies.Format(refundMinor, order.Currency);
-            db.Enqueue(new SendEmail(to, null, EmailTemplates.SessionCancelled, values, to == order.CoachId ? "/coach/orders" : $"/orders/{order.Id}"), Now);
-        }
+        var people = await PeopleAsync([order.CoachId, order.CoacheeId], ct);
+        foreach (var (to, other) in new[] { (order.CoacheeId, order.CoachId), (order.CoachId, order.CoacheeId) })
+            db.Enqueue(new SendEmail(to, null, new SessionCancelledEmail(order.Id, Name(people, other), booking.StartsAt, await ZoneAsync(people, to, ct),
+                byWhom, Amount(refundMinor, order)), Link(order, to)), Now);
     }
 
     public void Payout(Payout payout)
     {
-        var values = new Dictionary<string, string>
-        {
-            ["payout_id"] = payout.Id,
-            ["amount"] = Currencies.Format(payout.AmountMinor, payout.Currency),
-            ["status"] = payout.Status,
-            ["arrival_date"] = payout.ArrivalDate?.ToString("yyyy-MM-dd") ?? "",
-        };
-        if (payout.FailureMessage is not null) values["failure"] = payout.FailureMessage;
-        db.Enqueue(new SendEmail(payout.CoachId, null, payout.Status == "failed" ? EmailTemplates.PayoutFailed : EmailTemplates.PayoutPaid, values, "/coach/payouts"), Now);
+        var amount = new Money(payout.AmountMinor, payout.Currency);
+        EmailModel email = payout.Status == "failed"
+            ? new PayoutFailedEmail(amount)
+            : new PayoutPaidEmail(amount, payout.ArrivalDate is { } d ? DateOnly.FromDateTime(d) : null);
+        db.Enqueue(new SendEmail(payout.CoachId, null, email, "/coach/payouts"), Now);
     }
 }

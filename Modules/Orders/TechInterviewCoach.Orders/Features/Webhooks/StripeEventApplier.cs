@@ -142,7 +142,7 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         }
         var what = $"Refunded {Currencies.Format(delta, order.Currency)} (total refunded {Currencies.Format(total, order.Currency)})";
         if (!order.MoveTo(order.SettledState(), Now, Stripe, what, ev.Id)) order.Record(Now, Stripe, what, ev.Id);
-        notifier.OrderRefunded(order, delta);
+        await notifier.OrderRefundedAsync(order, delta, ct);
     }
 
     private async Task DisputeCreatedAsync(StripeEventRecord ev, StripeNet.Dispute dispute, CancellationToken ct)

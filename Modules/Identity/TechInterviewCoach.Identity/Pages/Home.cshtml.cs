@@ -1,0 +1,49 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TechInterviewCoach.BuildingBlocks.Web;
+using TechInterviewCoach.Identity.Contracts;
+using TechInterviewCoach.Matching.Contracts;
+using TechInterviewCoach.Messaging.Contracts;
+using TechInterviewCoach.Orders.Contracts;
+using TechInterviewCoach.SharedKernel;
+
+namespace TechInterviewCoach.Identity.Pages;
+
+/// <summary>
+/// Where a signed-in person lands: a coachee's next steps (quiz, CV, matches) and a coach's conversations waiting for a
+/// reply and next bookings. Admins are sent on to the admin index. Each part comes from its module's contract.
+/// </summary>
+[Authorize(Policy = Policies.Member)]
+internal sealed class HomeModel(IMediator mediator) : PageModel
+{
+    public sealed record Waiting(Guid ConversationId, string Name, int Unread, DateTime LastMessageAt);
+    public sealed record Session(Guid OrderId, DateTime StartsAt, int Minutes, string With, string ListingTitle, bool AsCoach);
+
+    public string DisplayName { get; private set; } = "";
+    public bool IsCoach { get; private set; }
+    public bool IsCoachee { get; private set; }
+    public CoacheeProgress? Progress { get; private set; }
+    public IReadOnlyList<Waiting> ConversationsWaiting { get; private set; } = [];
+    public IReadOnlyList<Session> NextSessions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        if (User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.Coach) && !User.IsInRole(Roles.Coachee)) return LocalRedirect("/admin");
+        var me = User.GetUserId();
+        IsCoach = User.IsInRole(Roles.Coach);
+        IsCoachee = User.IsInRole(Roles.Coachee);
+        if (IsCoachee) Progress = await mediator.Send(new GetCoacheeProgress(me), ct);
+        var waiting = await mediator.Send(new GetConversationsWaiting(me, 10), ct);
+        var sessions = await mediator.Send(new GetUpcomingSessions(me, 5), ct);
+        var ids = waiting.Select(w => w.OtherPartyId).Concat(sessions.Select(s => s.CoachId == me ? s.CoacheeId : s.CoachId)).Append(me).Distinct().ToList();
+        var people = await mediator.Send(new GetUserSummaries(ids), ct);
+        string Name(Guid id) => people.TryGetValue(id, out var p) && !p.IsDeleted ? p.DisplayName : "Deleted user";
+        DisplayName = Name(me);
+        ConversationsWaiting = waiting.Select(w => new Waiting(w.ConversationId, Name(w.OtherPartyId), w.Unread, w.LastMessageAt)).ToList();
+        NextSessions = sessions.Select(s => new Session(s.OrderId, s.StartsAt, s.Minutes, Name(s.CoachId == me ? s.CoacheeId : s.CoachId), s.ListingTitle, s.CoachId == me)).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TechInterviewCoach.BuildingBlocks.Outbox;
+using TechInterviewCoach.SharedKernel;
+using TechInterviewCoach.SharedKernel.Outbound;
+
+namespace TechInterviewCoach.Orders.Tests;
+
+/// <summary>The email models Orders writes to the outbox: each person's zone for the booked times, refunded and remaining amounts.</summary>
+public sealed class OrderEmailTests(OrdersApp app) : IClassFixture<OrdersApp>
+{
+    private async Task<List<SendEmail>> EmailsAsync(Guid orderId) =>
+        (await app.InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().OutboxMessages
+            .Where(m => m.Type.EndsWith("SendEmail") && m.Payload.Contains(orderId.ToString())).ToListAsync()))
+        .Select(m => (SendEmail)m.Deserialize()).ToList();
+
+    [Fact]
+    public async Task Booking_emails_give_the_sessions_in_each_persons_zone_and_name_utc_for_a_person_without_one_and_a_refund_states_what_remains()
+    {
+        var coach = await app.CreateUserAsync(Roles.Coach, "Tomo Coach", null, "Asia/Tokyo");
+        (await coach.Client.PostAsync("/api/orders/payouts/onboarding", null)).EnsureSuccessStatusCode();
+        (await coach.Client.PostAsync("/api/orders/payouts/refresh", null)).EnsureSuccessStatusCode();
+        var listing = app.Matching.AddListing(coach.Id, priceMinor: 25500, sessions: 2, currency: "EUR");
+        var buyer = await app.CreateUserAsync(Roles.Coachee, "Zoneless Coachee"); // no zone given: UTC
+        var slots = await app.SlotsAsync(buyer, listing.ListingId, 2);
+        var orderId = await app.BuyAsync(buyer, listing.ListingId, sessions: 2);
+        (await app.DeliverAsync(Events.Checkout("checkout.session.completed", orderId))).EnsureSuccessStatusCode();
+        await app.WaitForEventsAsync();
+
+        var booked = (await EmailsAsync(orderId)).Where(e => e.Email is SessionBookedEmail).ToDictionary(e => e.ToUserId!.Value, e => (SessionBookedEmail)e.Email);
+        booked[coach.Id].TimeZone.ShouldBe("Asia/Tokyo");
+        booked[coach.Id].CounterpartName.ShouldBe("Zoneless Coachee");
+        booked[buyer.Id].TimeZone.ShouldBe("UTC");
+        booked[buyer.Id].CounterpartName.ShouldBe("Tomo Coach");
+        booked[buyer.Id].SessionsUtc.ShouldBe(slots.Order().ToList());
+        booked[buyer.Id].SessionMinutes.ShouldBe(60);
+
+        (await app.DeliverAsync(Events.Refunded(orderId, 2000))).EnsureSuccessStatusCode();
+        await app.WaitForEventsAsync();
+        var refunds = (await EmailsAsync(orderId)).Where(e => e.Email is OrderRefundedEmail).ToList();
+        refunds.Select(e => e.ToUserId).ShouldBe([buyer.Id, coach.Id], ignoreOrder: true);
+        refunds.ShouldAllBe(e => e.Email == new OrderRefundedEmail(orderId, listing.Title, new Money(2000, "EUR"), new Money(23500, "EUR"), new Money(25500, "EUR")));
+    }
+}
