@@ -55,6 +55,11 @@ internal static class OrdersEndpoints
             .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Retries creating the Checkout Session of a pending order with its stored idempotency key.");
 
+        api.MapPost("/{orderId:guid}/checkout/cancel", async (Guid orderId, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(new { outcome = (await m.Send(new CancelCheckout(orderId, user.GetUserId()), ct)).ToString() }))
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimitPolicies.Writes)
+            .WithSummary("Cancels a checkout that waits for payment: expires its Checkout Session and releases the held slots at once. Repeating it changes nothing.");
+
         api.MapGet("/{orderId:guid}", async (Guid orderId, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetOrder(orderId, user.GetUserId(), user.IsInRole(Roles.Admin)), ct)))
             .RequireAuthorization(Policies.Member);

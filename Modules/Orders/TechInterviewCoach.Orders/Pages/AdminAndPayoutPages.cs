@@ -84,16 +84,20 @@ internal sealed class AdminOrdersModel(IMediator mediator) : PageModel
 internal sealed class AdminOrderModel(IMediator mediator) : PageModel
 {
     public OrderView Order { get; private set; } = null!;
+    [TempData] public string? Done { get; set; }
 
     public async Task OnGetAsync(Guid id) => Order = await mediator.Send(new GetOrder(id, User.GetUserId(), true), HttpContext.RequestAborted);
 
-    public async Task<IActionResult> OnPostRefundAsync(Guid id, decimal amount, string? reason)
+    public async Task<IActionResult> OnPostRefundAsync(Guid id, string? amount, string? reason, bool confirm)
     {
         await OnGetAsync(id);
         try
         {
-            var minor = (long)Math.Round(amount * (decimal)Math.Pow(10, Currencies.Exponent(Order.Currency)));
+            if (!Currencies.TryParseMajor(amount, Order.Currency, out var minor, out var error))
+                throw new InputException("bad_amount", "amount", error);
+            if (!confirm) throw new InputException("confirm_required", "confirm", "Tick the box to confirm the refund: money cannot be taken back once it is refunded.");
             await mediator.Send(new RefundOrder(id, minor, reason ?? "", User.GetUserId(), true), HttpContext.RequestAborted);
+            Done = $"Refund of {Currencies.Format(minor, Order.Currency)} requested from Stripe; it shows as refunded once Stripe confirms it.";
             return RedirectToPage(new { id });
         }
         catch (ValidationException ex) { ModelState.AddErrors(ex, ""); }
@@ -121,6 +125,7 @@ internal sealed class AdminPayoutsModel(IMediator mediator) : PageModel
 internal sealed class SimulatorCheckoutModel(OrdersDbContext db, IStripeGateway stripe, SimulatorEvents events) : PageModel
 {
     public Order Order { get; private set; } = null!;
+    public bool Open => Order.State is OrderState.Pending;
 
     private async Task<IActionResult?> LoadAsync(string sessionId)
     {
@@ -136,6 +141,8 @@ internal sealed class SimulatorCheckoutModel(OrdersDbContext db, IStripeGateway 
     public async Task<IActionResult> OnPostAsync(string sessionId, string outcome)
     {
         if (await LoadAsync(sessionId) is { } notFound) return notFound;
+        // Like Stripe: a session whose order was cancelled, expired or paid can no longer be paid.
+        if (!Open) return Page();
         var ct = HttpContext.RequestAborted;
         switch (outcome)
         {

@@ -115,6 +115,23 @@ internal sealed class StripeClient : IStripeGateway
         return new StripeRefund(root.GetProperty("id").GetString()!, root.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "");
     }
 
+    public async Task<string> ExpireCheckoutSessionAsync(string sessionId, CancellationToken ct)
+    {
+        var path = $"/v1/checkout/sessions/{Uri.EscapeDataString(sessionId)}";
+        try
+        {
+            using var expired = await SendAsync(HttpMethod.Post, path + "/expire", new StripeForm(), $"expire-{sessionId}", null, ct);
+            return Status(expired.RootElement);
+        }
+        catch (StripeApiException e) when (!e.IsTransient && e.Status != 404)
+        {
+            // Only an open session can be expired: read what it is now (already expired, or paid meanwhile).
+            using var session = await SendAsync(HttpMethod.Get, path, null, null, null, ct);
+            return Status(session.RootElement);
+        }
+        static string Status(JsonElement root) => root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
+    }
+
     /// <summary>
     /// One Stripe call with retries. <paramref name="stripeAccount"/> sets Stripe-Account (acting on a connected account).
     /// Every attempt of a POST carries the same Idempotency-Key, so a retry never creates a second object.

@@ -21,7 +21,11 @@ internal sealed record OrderView(
     string Gross, string PlatformFee, string CoachNet, string Refunded,
     DateTime CreatedAt, DateTime? PaidAt, string? CheckoutSessionId, string? CheckoutUrl, string? PaymentIntentId, string? ChargeId,
     string? DisputeId, string? DisputeReason, long? DisputeAmountMinor, DateTime? DisputeEvidenceDueBy, string? DisputeStatus,
-    IReadOnlyList<SessionView> SessionsBooked, IReadOnlyList<RefundView> Refunds, IReadOnlyList<TimelineView> Timeline);
+    IReadOnlyList<SessionView> SessionsBooked, IReadOnlyList<RefundView> Refunds, IReadOnlyList<TimelineView> Timeline, Guid ListingId = default)
+{
+    /// <summary>Refunds asked of Stripe and not yet confirmed by its webhook.</summary>
+    public long RefundInProgressMinor => Refunds.Where(r => r.Status == "Requested").Sum(r => r.AmountMinor);
+}
 
 /// <summary>One order for its coachee, its coach, or an admin (anyone else: 404).</summary>
 internal sealed record GetOrder(Guid OrderId, Guid ViewerId, bool ViewerIsAdmin) : IRequest<OrderView>;
@@ -43,7 +47,8 @@ internal sealed class GetOrderHandler(OrdersDbContext db, OrderNotifier people) 
             o.DisputeId, o.DisputeReason, o.DisputeAmountMinor, o.DisputeEvidenceDueBy, o.DisputeStatus,
             o.Bookings.OrderBy(b => b.StartsAt).Select(b => new SessionView(b.Id, b.StartsAt, b.EndsAt, b.Status.ToString())).ToList(),
             o.Refunds.OrderBy(r => r.CreatedAt).Select(r => new RefundView(r.Id, r.AmountMinor, F(r.AmountMinor), r.Reason, r.Actor, r.StripeRefundId, r.Status.ToString(), r.CreatedAt)).ToList(),
-            o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Actor, t.Description, t.StripeEventId, t.State.ToString())).ToList());
+            o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Actor, t.Description, t.StripeEventId, t.State.ToString())).ToList(),
+            o.ListingId);
     }
 }
 
@@ -143,5 +148,26 @@ internal sealed class ListAllPayoutsHandler(OrdersDbContext db, OrderNotifier pe
         var names = await people.PeopleAsync(rows.Select(p => p.CoachId).Distinct().ToList(), ct);
         return rows.Select(p => new AdminPayoutRow(p.Id, p.CoachId, OrderNotifier.Name(names, p.CoachId), Currencies.Format(p.AmountMinor, p.Currency), p.Status,
             p.ArrivalDate, p.UpdatedAt, p.FailureMessage)).ToList();
+    }
+}
+
+internal sealed record UpcomingSession(Guid OrderId, DateTime StartsAt, string ListingTitle, string CoacheeName);
+
+/// <summary>A coach's booked sessions from now on, soonest first.</summary>
+internal sealed record GetCoachUpcomingSessions(Guid CoachId, int Take = 20) : IRequest<IReadOnlyList<UpcomingSession>>;
+
+internal sealed class GetCoachUpcomingSessionsHandler(OrdersDbContext db, OrderNotifier people, TimeProvider time)
+    : IRequestHandler<GetCoachUpcomingSessions, IReadOnlyList<UpcomingSession>>
+{
+    public async Task<IReadOnlyList<UpcomingSession>> Handle(GetCoachUpcomingSessions request, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => b.CoachId == request.CoachId && b.Status == BookingStatus.Booked && b.EndsAt > now)
+            .OrderBy(b => b.StartsAt).Take(request.Take)
+            .Join(db.Orders, b => b.OrderId, o => o.Id, (b, o) => new { b.OrderId, b.StartsAt, o.ListingTitle, b.CoacheeId })
+            .ToListAsync(ct);
+        var names = await people.PeopleAsync(rows.Select(r => r.CoacheeId).Distinct().ToList(), ct);
+        return rows.Select(r => new UpcomingSession(r.OrderId, r.StartsAt, r.ListingTitle, OrderNotifier.Name(names, r.CoacheeId))).ToList();
     }
 }

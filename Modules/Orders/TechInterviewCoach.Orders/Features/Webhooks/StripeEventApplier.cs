@@ -67,7 +67,7 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         if (Str(session, "payment_intent") is { } pi) order.PaymentIntentId = pi;
         order.CheckoutSessionId ??= Str(session, "id");
         if (OrderStates.IsPaid(order.State)) return;
-        var wasEnded = order.State is OrderState.Expired or OrderState.Failed;
+        var wasEnded = order.State is OrderState.Expired or OrderState.Failed or OrderState.Cancelled;
         if (!order.MoveTo(OrderState.Paid, Now, Stripe, $"Payment of {Currencies.Format(order.GrossMinor, order.Currency)} confirmed", ev.Id)) return;
         order.PaidAt = Now;
         var booked = new List<Booking>();
