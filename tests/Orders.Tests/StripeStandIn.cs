@@ -89,7 +89,7 @@ public sealed class StripeStandIn : IAsyncDisposable
             app.MapPost("/v1/checkout/sessions/{id}/expire", (string id) =>
             {
                 if (!s.ExpiredSessions.TryAdd(id, true))
-                    return Results.Json(JsonNode.Parse($$"""{"error":{"type":"invalid_request_error","message":"Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "expired"."}}"""), statusCode: 400);
+                    return Results.Json(JsonNode.Parse("""{"error":{"type":"invalid_request_error","message":"Only Checkout Sessions with a status of open can be expired. This Checkout Session has a status of expired."}}"""), statusCode: 400);
                 return Json(StripeFixtures.Get("checkout.session").Patch(cs => { cs["id"] = id; cs["status"] = "expired"; }));
             });
             app.MapGet("/v1/checkout/sessions/{id}", (string id) =>

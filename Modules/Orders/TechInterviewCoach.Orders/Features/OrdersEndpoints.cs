@@ -119,6 +119,7 @@ internal sealed class AdminOrderQuery
     public long? MinAmountMinor { get; set; }
     public long? MaxAmountMinor { get; set; }
     public string? Q { get; set; }
+    public string? Currency { get; set; }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
 
@@ -126,5 +127,17 @@ internal sealed class AdminOrderQuery
         Enum.TryParse<OrderState>(State, true, out var s) ? s : null,
         From is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null,
         To is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null,
-        CoachId, CoacheeId, MinAmountMinor, MaxAmountMinor, Q, Page ?? 1, Math.Clamp(PageSize ?? 25, 1, 200));
+        CoachId, CoacheeId, MinAmountMinor, MaxAmountMinor, Q, Page ?? 1, Math.Clamp(PageSize ?? 25, 1, 200),
+        Currencies.IsSupported(Currency) ? Currency!.ToUpperInvariant() : null);
+
+    /// <summary>The same filter as this query's CSV address (amounts in minor units, times in UTC).</summary>
+    public static string CsvLink(OrderFilter f)
+    {
+        var parts = new List<string>();
+        void Add(string k, object? v) { if (v is not null) parts.Add($"{k}={Uri.EscapeDataString(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!)}"); }
+        Add("State", f.State?.ToString()); Add("From", f.From?.ToString("o")); Add("To", f.To?.ToString("o"));
+        Add("CoachId", f.CoachId); Add("CoacheeId", f.CoacheeId); Add("MinAmountMinor", f.MinAmountMinor); Add("MaxAmountMinor", f.MaxAmountMinor);
+        Add("Q", f.Query); Add("Currency", f.Currency);
+        return "/api/orders/admin/orders.csv" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
 }

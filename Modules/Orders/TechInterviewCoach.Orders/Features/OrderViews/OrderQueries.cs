@@ -59,13 +59,16 @@ internal sealed record OrderPage(IReadOnlyList<OrderRow> Items, int Page, int Pa
 
 internal sealed record OrderFilter(
     OrderState? State = null, DateTime? From = null, DateTime? To = null, Guid? CoachId = null, Guid? CoacheeId = null,
-    long? MinAmountMinor = null, long? MaxAmountMinor = null, string? Query = null, int Page = 1, int PageSize = 25);
+    long? MinAmountMinor = null, long? MaxAmountMinor = null, string? Query = null, int Page = 1, int PageSize = 25, string? Currency = null);
 
 /// <summary>Orders for the admin list, the CSV export, a coachee's or a coach's own list (the filter's ids restrict it).</summary>
 internal sealed record ListOrders(OrderFilter Filter) : IRequest<OrderPage>;
 
 internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people) : IRequestHandler<ListOrders, OrderPage>
 {
+    /// <summary>The start of an order id: at least 4 hex digits (dashes where the id has them).</summary>
+    private static readonly System.Text.RegularExpressions.Regex OrderIdPrefix = new("^(?=(?:[^-]*[0-9a-fA-F]){4})[0-9a-fA-F-]{4,35}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     public async Task<OrderPage> Handle(ListOrders request, CancellationToken ct)
     {
         var f = request.Filter;
@@ -75,19 +78,26 @@ internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people
         if (f.To is { } to) q = q.Where(o => o.CreatedAt < to);
         if (f.CoachId is { } coach) q = q.Where(o => o.CoachId == coach);
         if (f.CoacheeId is { } coachee) q = q.Where(o => o.CoacheeId == coachee);
+        if (f.Currency is { } currency) q = q.Where(o => o.Currency == currency);
         if (f.MinAmountMinor is { } min) q = q.Where(o => o.GrossMinor >= min);
         if (f.MaxAmountMinor is { } max) q = q.Where(o => o.GrossMinor <= max);
         if (!string.IsNullOrWhiteSpace(f.Query))
         {
             var term = f.Query.Trim();
+            // A whole order id, the start of one (as copied from a list or an email), or the start of a Stripe id.
             if (Guid.TryParse(term, out var id)) q = q.Where(o => o.Id == id);
-            else if (term.StartsWith("cs_")) q = q.Where(o => o.CheckoutSessionId == term);
-            else if (term.StartsWith("pi_")) q = q.Where(o => o.PaymentIntentId == term);
-            else if (term.StartsWith("ch_") || term.StartsWith("py_")) q = q.Where(o => o.ChargeId == term);
-            else if (term.StartsWith("dp_") || term.StartsWith("du_")) q = q.Where(o => o.DisputeId == term);
+            else if (OrderIdPrefix.IsMatch(term))
+            {
+                var prefix = term.ToLowerInvariant();
+                q = q.Where(o => o.Id.ToString().ToLower().StartsWith(prefix));
+            }
+            else if (term.StartsWith("cs_")) q = q.Where(o => o.CheckoutSessionId != null && o.CheckoutSessionId.StartsWith(term));
+            else if (term.StartsWith("pi_")) q = q.Where(o => o.PaymentIntentId != null && o.PaymentIntentId.StartsWith(term));
+            else if (term.StartsWith("ch_") || term.StartsWith("py_")) q = q.Where(o => o.ChargeId != null && o.ChargeId.StartsWith(term));
+            else if (term.StartsWith("dp_") || term.StartsWith("du_")) q = q.Where(o => o.DisputeId != null && o.DisputeId.StartsWith(term));
             else if (term.StartsWith("re_") || term.StartsWith("pyr_"))
             {
-                var ids = db.Refunds.Where(r => r.StripeRefundId == term).Select(r => r.OrderId);
+                var ids = db.Refunds.Where(r => r.StripeRefundId != null && r.StripeRefundId.StartsWith(term)).Select(r => r.OrderId);
                 q = q.Where(o => ids.Contains(o.Id));
             }
             else q = q.Where(o => false);
