@@ -108,9 +108,11 @@ public sealed class CheckoutJourneyTests(Browser browser) : IAsyncLifetime
         if (await pending.CountAsync() > 0)
         {
             // The page shows the held times, in the coachee's zone, and continues the same checkout.
-            var shown = (await page.Locator("[data-testid=pending-times]").TextContentAsync())!;
+            var times = page.Locator("[data-testid=pending-times]");
+            var zone = TimeZoneInfo.FindSystemTimeZoneById((await times.GetAttributeAsync("data-zone"))!);
+            var shown = (await times.TextContentAsync())!;
             foreach (var start in chosen)
-                shown.ShouldContain(TimeZoneInfo.ConvertTimeFromUtc(start, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("HH:mm", CultureInfo.InvariantCulture));
+                shown.ShouldContain(TimeZoneInfo.ConvertTimeFromUtc(start, zone).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture));
             await page.ClickAsync("[data-testid=continue-payment]");
             await Assertions.Expect(page).ToHaveURLAsync(firstCheckout);
         }
