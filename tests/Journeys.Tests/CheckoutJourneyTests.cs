@@ -62,7 +62,7 @@ public sealed class CheckoutJourneyTests(Browser browser) : IAsyncLifetime
     /// <summary>The UTC starts of the sessions the order page lists as booked.</summary>
     private static async Task<List<DateTime>> BookedStartsAsync(IPage page)
     {
-        var rows = page.Locator("[data-testid=session]", new() { HasText = "Booked" });
+        var rows = page.Locator("table tr", new() { HasText = "Booked" });
         var result = new List<DateTime>();
         for (var i = 0; i < await rows.CountAsync(); i++)
             result.Add(Utc((await rows.Nth(i).Locator("time").First.GetAttributeAsync("datetime"))!));
