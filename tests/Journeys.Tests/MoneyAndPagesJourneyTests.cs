@@ -253,7 +253,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
         var serverErrors = new List<string>();
         admin.Response += (_, r) => { if (r.Status >= 500) serverErrors.Add($"{r.Status} {r.Url}"); };
         await BrowserApp.SignInAsNewAsync(admin, "admin", "Searching Admin");
-        foreach (var term in new[] { orderId.ToString()[..8], orderId.ToString()[..8].ToUpperInvariant(), "cs_sim_" + orderId.ToString("N")[..12], "pi_sim_" + orderId.ToString("N")[..10] })
+        foreach (var term in new[] { orderId.ToString()[..8], orderId.ToString()[..8].ToUpperInvariant(), "cs_sim_" + orderId.ToString("N")[..12], "pi_sim_" + orderId.ToString("N")[..10], "searchable coachee", "Searchable Coach" })
         {
             await admin.GotoAsync("/admin/orders");
             await admin.FillAsync("input[name='Query.Q']", term);

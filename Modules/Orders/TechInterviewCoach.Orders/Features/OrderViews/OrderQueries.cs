@@ -3,6 +3,7 @@ using System.Text;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.BuildingBlocks.Application;
+using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Orders.Data;
 using TechInterviewCoach.Orders.Domain;
 using TechInterviewCoach.Orders.Features.Webhooks;
@@ -64,7 +65,7 @@ internal sealed record OrderFilter(
 /// <summary>Orders for the admin list, the CSV export, a coachee's or a coach's own list (the filter's ids restrict it).</summary>
 internal sealed record ListOrders(OrderFilter Filter) : IRequest<OrderPage>;
 
-internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people) : IRequestHandler<ListOrders, OrderPage>
+internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people, IMediator mediator) : IRequestHandler<ListOrders, OrderPage>
 {
     /// <summary>The start of an order id: at least 4 hex digits (dashes where the id has them).</summary>
     private static readonly System.Text.RegularExpressions.Regex OrderIdPrefix = new("^(?=(?:[^-]*[0-9a-fA-F]){4})[0-9a-fA-F-]{4,35}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -100,7 +101,12 @@ internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people
                 var ids = db.Refunds.Where(r => r.StripeRefundId != null && r.StripeRefundId.StartsWith(term)).Select(r => r.OrderId);
                 q = q.Where(o => ids.Contains(o.Id));
             }
-            else q = q.Where(o => false);
+            else
+            {
+                // A person's name (coach or coachee), as Identity knows it.
+                var ids = await mediator.Send(new FindUsersByName(term), ct);
+                q = q.Where(o => ids.Contains(o.CoachId) || ids.Contains(o.CoacheeId));
+            }
         }
         var pageSize = Math.Clamp(f.PageSize, 1, 100_000);
         var page = Math.Max(1, f.Page);
