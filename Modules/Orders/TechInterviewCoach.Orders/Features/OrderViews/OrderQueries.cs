@@ -22,7 +22,7 @@ internal sealed record OrderView(
     string Gross, string PlatformFee, string CoachNet, string Refunded,
     DateTime CreatedAt, DateTime? PaidAt, string? CheckoutSessionId, string? CheckoutUrl, string? PaymentIntentId, string? ChargeId,
     string? DisputeId, string? DisputeReason, long? DisputeAmountMinor, DateTime? DisputeEvidenceDueBy, string? DisputeStatus,
-    IReadOnlyList<SessionView> SessionsBooked, IReadOnlyList<RefundView> Refunds, IReadOnlyList<TimelineView> Timeline, Guid ListingId = default)
+    IReadOnlyList<SessionView> SessionsBooked, IReadOnlyList<RefundView> Refunds, IReadOnlyList<TimelineView> Timeline, Guid ListingId)
 {
     /// <summary>Refunds asked of Stripe and not yet confirmed by its webhook.</summary>
     public long RefundInProgressMinor => Refunds.Where(r => r.Status == "Requested").Sum(r => r.AmountMinor);
