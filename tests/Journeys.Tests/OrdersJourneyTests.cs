@@ -66,6 +66,7 @@ public sealed class OrdersJourneyTests(Browser browser) : IAsyncLifetime
         await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/admin/orders/{orderId}$"));
         await admin.FillAsync("[data-testid=refund-form] input[name=amount]", "50");
         await admin.FillAsync("[data-testid=refund-form] input[name=reason]", "One session was shorter");
+        await admin.CheckAsync("[data-testid=refund-confirm]");
         await admin.ClickAsync("[data-testid=refund]");
         await Assertions.Expect(admin.Locator("[data-testid=timeline]")).ToContainTextAsync("Refund of USD 50.00 requested", new() { Timeout = 20_000 });
         for (var i = 0; i < 40 && !(await admin.Locator("[data-testid=order-state]").TextContentAsync())!.Contains("Partially refunded"); i++)

@@ -142,7 +142,7 @@ public sealed class InputTests(MatchingApp app) : IClassFixture<MatchingApp>
         var coach = await app.CreateUserAsync(Roles.Coach);
         (await coach.Client.PutAsJsonAsync("/api/matching/coach/profile", Fixtures.Profile())).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var page = await coach.Client.GetPageAsync("/coach/listings");
-        var response = await coach.Client.SubmitFormAsync(page, "#listing-form", new Dictionary<string, string> { ["Input.Title"] = "Mock", ["Input.PriceMinor"] = "0", ["Input.Currency"] = "USD" });
+        var response = await coach.Client.SubmitFormAsync(page, "#listing-form", new Dictionary<string, string> { ["Input.Title"] = "Mock", ["Input.Price"] = "0", ["Input.Currency"] = "USD" });
         (await response.Content.ReadAsStringAsync()).ShouldContain("The price must be above zero.");
     }
 

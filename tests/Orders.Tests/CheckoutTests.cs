@@ -221,3 +221,65 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         (await app.Db(db => db.Bookings.CountAsync(b => b.CoachId == coach.Id && b.StartsAt == slot && (b.Status == BookingStatus.Held || b.Status == BookingStatus.Booked)))).ShouldBe(1);
     }
 }
+
+public sealed class CancelCheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
+{
+    [Fact]
+    public async Task Cancelling_a_pending_checkout_expires_the_Stripe_session_once_and_frees_its_slots_at_once()
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var slot = (await app.SlotsAsync(buyer, listing.ListingId, 1)).Single();
+        var orderId = await app.BuyAsync(buyer, listing.ListingId);
+        var sessionId = (await app.OrderAsync(orderId)).CheckoutSessionId!;
+
+        var cancelled = await (await buyer.Client.PostAsync($"/api/orders/{orderId}/checkout/cancel", null)).ReadJsonAsync<JsonElement>();
+        cancelled.GetProperty("outcome").GetString().ShouldBe("Cancelled");
+        var expire = app.Stripe.To("POST", $"/v1/checkout/sessions/{sessionId}/expire").ShouldHaveSingleItem();
+        expire.Header("Idempotency-Key").ShouldBe($"expire-{sessionId}");
+        var order = await app.OrderAsync(orderId);
+        order.State.ShouldBe(OrderState.Cancelled);
+        order.Bookings.ShouldAllBe(b => b.Status == BookingStatus.Released);
+        (await app.SlotsAsync(buyer, listing.ListingId, 1)).Single().ShouldBe(slot, "the slot is offered again at once, not after the hour");
+
+        // Repeating changes nothing and calls Stripe no more; Stripe's own expiry event afterwards changes nothing either.
+        var again = await (await buyer.Client.PostAsync($"/api/orders/{orderId}/checkout/cancel", null)).ReadJsonAsync<JsonElement>();
+        again.GetProperty("outcome").GetString().ShouldBe("AlreadyEnded");
+        app.Stripe.To("POST", $"/v1/checkout/sessions/{sessionId}/expire").Count.ShouldBe(1);
+        (await app.DeliverAsync(Events.Checkout("checkout.session.expired", orderId))).EnsureSuccessStatusCode();
+        await app.WaitForEventsAsync();
+        (await app.OrderAsync(orderId)).State.ShouldBe(OrderState.Cancelled);
+
+        // Someone else can book the time now.
+        var other = await app.CreateUserAsync(Roles.Coachee);
+        (await OrdersApp.CheckoutAsync(other, listing.ListingId, [slot])).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Cancelling_someone_elses_checkout_is_a_404_and_changes_nothing()
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var orderId = await app.BuyAsync(buyer, listing.ListingId);
+        var stranger = await app.CreateUserAsync(Roles.Coachee);
+        await (await stranger.Client.PostAsync($"/api/orders/{orderId}/checkout/cancel", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "order_not_found");
+        (await app.OrderAsync(orderId)).State.ShouldBe(OrderState.Pending);
+    }
+
+    [Fact]
+    public async Task Paying_again_for_the_same_times_continues_the_pending_checkout_instead_of_a_second_order()
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id, sessions: 2);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var slots = await app.SlotsAsync(buyer, listing.ListingId, 2);
+        var first = await (await OrdersApp.CheckoutAsync(buyer, listing.ListingId, slots, key: "first-page")).ReadJsonAsync<JsonElement>();
+        // A re-rendered page has a new key; the same times continue the same order.
+        var second = await (await OrdersApp.CheckoutAsync(buyer, listing.ListingId, slots.AsEnumerable().Reverse(), key: "second-page")).ReadJsonAsync<JsonElement>();
+        second.GetProperty("orderId").GetGuid().ShouldBe(first.GetProperty("orderId").GetGuid());
+        second.GetProperty("checkoutUrl").GetString().ShouldBe(first.GetProperty("checkoutUrl").GetString());
+        (await app.Db(db => db.Orders.CountAsync(o => o.CoacheeId == buyer.Id))).ShouldBe(1);
+    }
+}

@@ -97,4 +97,23 @@ public sealed class RefundTests(OrdersApp app) : IClassFixture<OrdersApp>
         var coachee = await app.CreateUserAsync(Roles.Coachee);
         (await coachee.Client.GetAsync("/api/orders/admin/orders")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task The_admin_finds_an_order_by_the_start_of_its_id_or_Stripe_id_or_by_a_persons_name()
+    {
+        var (_, _, orderId) = await PaidOrderAsync(price: 2500);
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var order = await app.OrderAsync(orderId);
+        var id = orderId.ToString();
+        foreach (var q in new[] { id[..13], id[..13].ToUpperInvariant(), order.CheckoutSessionId![..^3], order.PaymentIntentId![..^2] })
+        {
+            var page = await admin.Client.GetJsonAsync<JsonElement>($"/api/orders/admin/orders?q={Uri.EscapeDataString(q)}");
+            page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldContain(orderId, q);
+        }
+        var coacheeName = (await admin.Client.GetJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("coacheeName").GetString()!;
+        var byName = await admin.Client.GetJsonAsync<JsonElement>($"/api/orders/admin/orders?q={Uri.EscapeDataString(coacheeName.ToUpperInvariant())}");
+        byName.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldContain(orderId);
+        var nobody = await admin.Client.GetJsonAsync<JsonElement>("/api/orders/admin/orders?q=" + Uri.EscapeDataString("no such person " + Guid.NewGuid().ToString("N")));
+        nobody.GetProperty("total").GetInt32().ShouldBe(0);
+    }
 }

@@ -56,6 +56,8 @@ public sealed class StripeStandIn : IAsyncDisposable
         /// <summary>The connection is dropped before any answer.</summary>
         DropConnection,
     }
+    /// <summary>Checkout Sessions expired through the API.</summary>
+    public readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> ExpiredSessions = new();
 
     public static async Task<StripeStandIn> StartAsync()
     {
@@ -106,6 +108,15 @@ public sealed class StripeStandIn : IAsyncDisposable
                     cs["amount_total"] = long.Parse(form["line_items[0][price_data][unit_amount]"]!);
                 }));
             });
+            // Only an open session can be expired (Stripe answers 400 otherwise); GET reads its status.
+            app.MapPost("/v1/checkout/sessions/{id}/expire", (string id) =>
+            {
+                if (!s.ExpiredSessions.TryAdd(id, true))
+                    return Results.Json(JsonNode.Parse("""{"error":{"type":"invalid_request_error","message":"Only Checkout Sessions with a status of open can be expired. This Checkout Session has a status of expired."}}"""), statusCode: 400);
+                return Json(StripeFixtures.Get("checkout.session").Patch(cs => { cs["id"] = id; cs["status"] = "expired"; }));
+            });
+            app.MapGet("/v1/checkout/sessions/{id}", (string id) =>
+                Json(StripeFixtures.Get("checkout.session").Patch(cs => { cs["id"] = id; cs["status"] = s.ExpiredSessions.ContainsKey(id) ? "expired" : "open"; })));
             app.MapPost("/v1/refunds", async (HttpRequest r) =>
             {
                 var form = await Form(r);

@@ -50,3 +50,6 @@ public sealed record DemoUsersCreated(IReadOnlyList<DemoUser> Users) : INotifica
 
 /// <param name="Index">0-based position among users of the same role, for deterministic demo data.</param>
 public sealed record DemoUser(Guid Id, string Role, int Index, string DisplayName, string TimeZone);
+
+/// <summary>Ids of people whose display name contains <paramref name="Term"/> (any case), at most <paramref name="Max"/>: for admin search.</summary>
+public sealed record FindUsersByName(string Term, int Max = 200) : IRequest<IReadOnlyList<Guid>>;

@@ -38,10 +38,16 @@ internal sealed class CvModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync()
+    public async Task<IActionResult> OnPostDeleteAsync(bool confirm)
     {
+        if (!confirm)
+        {
+            ModelState.AddModelError("confirm", "Tick the box to confirm: a deleted CV cannot be restored.");
+            Cv = await mediator.Send(new GetMyCv(User.GetUserId()), HttpContext.RequestAborted);
+            return Page();
+        }
         await mediator.Send(new DeleteCv(User.GetUserId()), HttpContext.RequestAborted);
-        TempData["cv-message"] = "Your CV is deleted.";
+        TempData["cv-message"] = "Your CV is deleted. Coaches no longer see it.";
         return RedirectToPage();
     }
 }

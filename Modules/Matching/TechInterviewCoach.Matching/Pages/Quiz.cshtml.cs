@@ -24,7 +24,8 @@ internal sealed class QuizModel(IMediator mediator) : PageModel
         public List<string> FocusAreas { get; set; } = [];
         public List<string> Languages { get; set; } = [];
         public string? TimeZone { get; set; }
-        public decimal? Budget { get; set; }
+        /// <summary>As typed, in major units of <see cref="BudgetCurrency"/> (e.g. "150" or "150.50").</summary>
+        public string? Budget { get; set; }
         public string? BudgetCurrency { get; set; }
         public List<WindowRow> Availability { get; set; } = [];
     }
@@ -46,7 +47,7 @@ internal sealed class QuizModel(IMediator mediator) : PageModel
             TargetRoles = a.TargetRoles, Seniority = a.Seniority, TargetCompanies = string.Join(", ", a.TargetCompanies), InterviewDate = a.InterviewDate,
             InterviewTypes = a.InterviewTypes, FocusAreas = a.FocusAreas, Languages = a.Languages,
             TimeZone = a.TimeZone ?? User.GetTimeZone().Id, BudgetCurrency = a.BudgetCurrency ?? "USD",
-            Budget = a.BudgetMinor is { } b ? b / (decimal)Math.Pow(10, Currencies.Exponent(a.BudgetCurrency ?? "USD")) : null,
+            Budget = a.BudgetMinor is { } b ? Currencies.ToMajorText(b, a.BudgetCurrency ?? "USD") : null,
             Availability = PageForms.ToRows(a.Availability),
         };
         Message = TempData["quiz-message"] as string;
@@ -54,9 +55,15 @@ internal sealed class QuizModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? intent)
     {
-        var answers = ToAnswers();
+        var answers = ToAnswers(out var budgetError);
         try
         {
+            if (budgetError is not null)
+            {
+                ModelState.AddModelError("Input.Budget", budgetError);
+                while (Input.Availability.Count < 7) Input.Availability.Add(new WindowRow());
+                return Page();
+            }
             if (intent == "draft")
             {
                 await mediator.Send(new SaveQuizDraft(User.GetUserId(), answers), HttpContext.RequestAborted);
@@ -76,15 +83,22 @@ internal sealed class QuizModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    private QuizAnswers ToAnswers()
+    private QuizAnswers ToAnswers(out string? budgetError)
     {
         var currency = (Input.BudgetCurrency ?? "").Trim().ToUpperInvariant();
+        long? budget = null;
+        budgetError = null;
+        if (!string.IsNullOrWhiteSpace(Input.Budget))
+        {
+            if (Currencies.TryParseMajor(Input.Budget, Currencies.IsSupported(currency) ? currency : "USD", out var minor, out var error)) budget = minor;
+            else budgetError = error;
+        }
         return new QuizAnswers
         {
             TargetRoles = Input.TargetRoles, Seniority = Input.Seniority, TargetCompanies = PageForms.SplitList(Input.TargetCompanies),
             InterviewDate = Input.InterviewDate, InterviewTypes = Input.InterviewTypes, FocusAreas = Input.FocusAreas, Languages = Input.Languages,
             TimeZone = Input.TimeZone, BudgetCurrency = currency,
-            BudgetMinor = Input.Budget is { } b ? (long)Math.Round(b * (decimal)Math.Pow(10, Currencies.IsSupported(currency) ? Currencies.Exponent(currency) : 2)) : null,
+            BudgetMinor = budget,
             Availability = PageForms.ToWindows(Input.Availability),
         };
     }

@@ -8,13 +8,15 @@ internal enum OrderState
 {
     Pending = 0, Processing = 1, Paid = 2, PartiallyRefunded = 3, Refunded = 4,
     Disputed = 5, DisputeLost = 6, Failed = 7, Expired = 8,
+    /// <summary>The coachee cancelled the checkout before paying; the held slots were released at once.</summary>
+    Cancelled = 9,
 }
 
 internal static class OrderStates
 {
     private static readonly Dictionary<OrderState, OrderState[]> Next = new()
     {
-        [OrderState.Pending] = [OrderState.Processing, OrderState.Paid, OrderState.Failed, OrderState.Expired],
+        [OrderState.Pending] = [OrderState.Processing, OrderState.Paid, OrderState.Failed, OrderState.Expired, OrderState.Cancelled],
         [OrderState.Processing] = [OrderState.Paid, OrderState.Failed, OrderState.Expired],
         [OrderState.Paid] = [OrderState.PartiallyRefunded, OrderState.Refunded, OrderState.Disputed],
         [OrderState.PartiallyRefunded] = [OrderState.Refunded, OrderState.Disputed],
@@ -25,6 +27,7 @@ internal static class OrderStates
         // Money that arrives after a session expired or failed is still recorded (Stripe's truth wins).
         [OrderState.Failed] = [OrderState.Paid],
         [OrderState.Expired] = [OrderState.Paid],
+        [OrderState.Cancelled] = [OrderState.Paid],
     };
 
     public static bool Allowed(OrderState from, OrderState to) => from == to || Next[from].Contains(to);
@@ -45,6 +48,7 @@ internal static class OrderStates
         OrderState.DisputeLost => "Dispute lost",
         OrderState.Failed => "Payment failed",
         OrderState.Expired => "Expired",
+        OrderState.Cancelled => "Checkout cancelled",
         _ => s.ToString(),
     };
 }

@@ -55,6 +55,11 @@ internal static class OrdersEndpoints
             .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Retries creating the Checkout Session of a pending order with its stored idempotency key.");
 
+        api.MapPost("/{orderId:guid}/checkout/cancel", async (Guid orderId, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(new { outcome = (await m.Send(new CancelCheckout(orderId, user.GetUserId()), ct)).ToString() }))
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimitPolicies.Writes)
+            .WithSummary("Cancels a checkout that waits for payment: expires its Checkout Session and releases the held slots at once. Repeating it changes nothing.");
+
         api.MapGet("/{orderId:guid}", async (Guid orderId, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetOrder(orderId, user.GetUserId(), user.IsInRole(Roles.Admin)), ct)))
             .RequireAuthorization(Policies.Member);
@@ -119,6 +124,7 @@ internal sealed class AdminOrderQuery
     public long? MinAmountMinor { get; set; }
     public long? MaxAmountMinor { get; set; }
     public string? Q { get; set; }
+    public string? Currency { get; set; }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
 
@@ -126,5 +132,17 @@ internal sealed class AdminOrderQuery
         Enum.TryParse<OrderState>(State, true, out var s) ? s : null,
         From is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null,
         To is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null,
-        CoachId, CoacheeId, MinAmountMinor, MaxAmountMinor, Q, Page ?? 1, Math.Clamp(PageSize ?? 25, 1, 200));
+        CoachId, CoacheeId, MinAmountMinor, MaxAmountMinor, Q, Page ?? 1, Math.Clamp(PageSize ?? 25, 1, 200),
+        Currencies.IsSupported(Currency) ? Currency!.ToUpperInvariant() : null);
+
+    /// <summary>The same filter as this query's CSV address (amounts in minor units, times in UTC).</summary>
+    public static string CsvLink(OrderFilter f)
+    {
+        var parts = new List<string>();
+        void Add(string k, object? v) { if (v is not null) parts.Add($"{k}={Uri.EscapeDataString(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!)}"); }
+        Add("State", f.State?.ToString()); Add("From", f.From?.ToString("o")); Add("To", f.To?.ToString("o"));
+        Add("CoachId", f.CoachId); Add("CoacheeId", f.CoacheeId); Add("MinAmountMinor", f.MinAmountMinor); Add("MaxAmountMinor", f.MaxAmountMinor);
+        Add("Q", f.Query); Add("Currency", f.Currency);
+        return "/api/orders/admin/orders.csv" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
 }

@@ -113,6 +113,22 @@ internal sealed class StripeApiGateway : IStripeGateway
         return new StripeRefund(refund.Id, refund.Status ?? "");
     }
 
+    public async Task<string> ExpireCheckoutSessionAsync(string sessionId, CancellationToken ct)
+    {
+        var sessions = new StripeNet.Checkout.SessionService(_client);
+        try
+        {
+            var expired = await CallAsync("expire a Checkout Session", () => sessions.ExpireAsync(sessionId, null, Key($"expire-{sessionId}"), ct), ct);
+            return expired.Status ?? "";
+        }
+        catch (StripeApiException e) when (e.Status != 404)
+        {
+            // Only an open session can be expired: read what it is now (already expired, or paid meanwhile).
+            var session = await CallAsync("read a Checkout Session", () => sessions.GetAsync(sessionId, null, null, ct), ct);
+            return session.Status ?? "";
+        }
+    }
+
     internal static StripeAccount ToAccount(StripeNet.Account a) =>
         new(a.Id, a.ChargesEnabled, a.PayoutsEnabled, a.DetailsSubmitted, a.Requirements?.CurrentlyDue?.ToList() ?? []);
 

@@ -9,6 +9,9 @@ internal interface IStripeGateway
     Task<StripeAccount> GetAccountAsync(string accountId, CancellationToken ct);
     Task<StripeCheckoutSession> CreateCheckoutSessionAsync(CheckoutSessionRequest request, string idempotencyKey, CancellationToken ct);
     Task<StripeRefund> CreateRefundAsync(RefundRequest request, string idempotencyKey, CancellationToken ct);
+    /// <summary>Expires an open Checkout Session so it can no longer be paid; returns the session's status afterwards
+    /// ("expired", or "complete" when the customer paid first). Safe to repeat.</summary>
+    Task<string> ExpireCheckoutSessionAsync(string sessionId, CancellationToken ct);
 }
 
 internal sealed record StripeAccount(string Id, bool ChargesEnabled, bool PayoutsEnabled, bool DetailsSubmitted, IReadOnlyList<string> CurrentlyDue);

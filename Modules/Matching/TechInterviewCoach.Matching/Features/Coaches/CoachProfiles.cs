@@ -176,7 +176,7 @@ internal sealed class ListingInputValidator : AbstractValidator<ListingInput>
         RuleFor(l => l.Currency).Must(Currencies.IsSupported).WithMessage("Choose a supported currency.");
         RuleFor(l => l.PriceMinor).GreaterThan(0).WithMessage("The price must be above zero.")
             .Must((l, p) => !Currencies.IsSupported(l.Currency) || p <= MaxPriceMajor * (long)Math.Pow(10, Currencies.Exponent(l.Currency)))
-            .WithMessage($"The price can be at most {MaxPriceMajor:N0} (in the listing's currency).");
+            .WithMessage(l => $"The price can be at most {Currencies.Format(MaxPriceMajor * Currencies.MinorPerMajor(l.Currency), l.Currency)}.");
     }
 }
 

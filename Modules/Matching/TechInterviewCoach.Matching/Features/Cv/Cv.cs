@@ -62,7 +62,7 @@ internal sealed class CvStore(IOptions<MatchingOptions> options, IHostEnvironmen
     }
 }
 
-/// <summary>Checks by content that a file is a whole PDF: the %PDF-1.x header and an %%EOF trailer near the end.</summary>
+/// <summary>Checks by content that a file is a whole PDF: a %PDF-1.x or %PDF-2.x header (ISO 32000-1 and -2) and an %%EOF trailer near the end.</summary>
 internal static class PdfCheck
 {
     public const long MaxBytes = 5 * 1024 * 1024;
@@ -72,7 +72,7 @@ internal static class PdfCheck
         if (content.Length == 0) throw Reject("cv_empty", "The file is empty. Choose your CV as a PDF.");
         if (content.Length > MaxBytes) throw Reject("cv_too_large", "The file is larger than 5 MB. Please upload a smaller PDF.");
         var head = content.AsSpan(0, Math.Min(content.Length, 1024));
-        if (!(head.Length >= 8 && head.StartsWith("%PDF-1."u8) && char.IsAsciiDigit((char)head[7])))
+        if (!HasHeader(head))
         {
             if (head.StartsWith("MZ"u8) || head.StartsWith(new byte[] { 0x7F, 0x45, 0x4C, 0x46 }))
                 throw Reject("cv_not_pdf", "This file is a program, not a PDF. Please upload your CV as a PDF.");
@@ -89,6 +89,10 @@ internal static class PdfCheck
     }
 
     private static InputException Reject(string code, string message) => new(code, "file", message);
+
+    /// <summary>"%PDF-" then the version: major 1 (PDF 1.0–1.7) or 2 (PDF 2.0, ISO 32000-2), a dot, a digit.</summary>
+    private static bool HasHeader(ReadOnlySpan<byte> head) =>
+        head.Length >= 8 && head.StartsWith("%PDF-"u8) && head[5] is (byte)'1' or (byte)'2' && head[6] == (byte)'.' && char.IsAsciiDigit((char)head[7]);
 
     /// <summary>Keeps a display name: the last path segment, safe characters only, ending in .pdf.</summary>
     public static string SanitiseName(string? name)

@@ -54,6 +54,8 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
             if (existing is not null) return await CheckoutSessions.EnsureAsync(db, stripe, time, options.Value, existing, request.BaseUrl, ct);
         }
 
+        if (await PendingForListingAsync(request, ct) is { } pending) return pending;
+
         var listing = await mediator.Send(new GetListingForPurchase(request.ListingId), ct)
                       ?? throw new NotFoundException("listing_not_found", "This listing does not exist.");
         if (listing.CoachId == request.CoacheeId)
@@ -120,6 +122,21 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
             throw new ConflictException("slot_taken", "One of the chosen times was just booked by someone else. Please choose another.");
         }
         return await CheckoutSessions.EnsureAsync(db, stripe, time, o, order, request.BaseUrl, ct);
+    }
+
+    /// <summary>
+    /// Paying again for the same times of the same listing (a second Pay, or Back then Pay on a re-rendered page) continues
+    /// the checkout already waiting for payment instead of failing on its own held slots or creating a second order.
+    /// Other times are a new order: the server books exactly the times submitted.
+    /// </summary>
+    private async Task<CheckoutResult?> PendingForListingAsync(StartCheckout request, CancellationToken ct)
+    {
+        var chosen = request.SlotStarts.Select(s => DateTime.SpecifyKind(s.Kind == DateTimeKind.Local ? s.ToUniversalTime() : s, DateTimeKind.Utc)).Order().ToList();
+        var pending = await db.Orders.Include(o => o.Bookings)
+            .Where(o => o.CoacheeId == request.CoacheeId && o.ListingId == request.ListingId && o.State == OrderState.Pending)
+            .OrderByDescending(o => o.CreatedAt).Take(20).ToListAsync(ct);
+        var same = pending.FirstOrDefault(o => o.Bookings.Where(b => b.Status == BookingStatus.Held).Select(b => b.StartsAt).Order().SequenceEqual(chosen));
+        return same is null ? null : await CheckoutSessions.EnsureAsync(db, stripe, time, options.Value, same, request.BaseUrl, ct);
     }
 
     private async Task<bool> SlotsTakenAsync(Guid coachId, List<DateTime> starts, int minutes, CancellationToken ct)

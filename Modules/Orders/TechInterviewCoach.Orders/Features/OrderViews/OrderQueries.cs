@@ -3,6 +3,7 @@ using System.Text;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.BuildingBlocks.Application;
+using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Orders.Data;
 using TechInterviewCoach.Orders.Domain;
 using TechInterviewCoach.Orders.Features.Webhooks;
@@ -21,7 +22,11 @@ internal sealed record OrderView(
     string Gross, string PlatformFee, string CoachNet, string Refunded,
     DateTime CreatedAt, DateTime? PaidAt, string? CheckoutSessionId, string? CheckoutUrl, string? PaymentIntentId, string? ChargeId,
     string? DisputeId, string? DisputeReason, long? DisputeAmountMinor, DateTime? DisputeEvidenceDueBy, string? DisputeStatus,
-    IReadOnlyList<SessionView> SessionsBooked, IReadOnlyList<RefundView> Refunds, IReadOnlyList<TimelineView> Timeline);
+    IReadOnlyList<SessionView> SessionsBooked, IReadOnlyList<RefundView> Refunds, IReadOnlyList<TimelineView> Timeline, Guid ListingId)
+{
+    /// <summary>Refunds asked of Stripe and not yet confirmed by its webhook.</summary>
+    public long RefundInProgressMinor => Refunds.Where(r => r.Status == "Requested").Sum(r => r.AmountMinor);
+}
 
 /// <summary>One order for its coachee, its coach, or an admin (anyone else: 404).</summary>
 internal sealed record GetOrder(Guid OrderId, Guid ViewerId, bool ViewerIsAdmin) : IRequest<OrderView>;
@@ -43,7 +48,8 @@ internal sealed class GetOrderHandler(OrdersDbContext db, OrderNotifier people) 
             o.DisputeId, o.DisputeReason, o.DisputeAmountMinor, o.DisputeEvidenceDueBy, o.DisputeStatus,
             o.Bookings.OrderBy(b => b.StartsAt).Select(b => new SessionView(b.Id, b.StartsAt, b.EndsAt, b.Status.ToString())).ToList(),
             o.Refunds.OrderBy(r => r.CreatedAt).Select(r => new RefundView(r.Id, r.AmountMinor, F(r.AmountMinor), r.Reason, r.Actor, r.StripeRefundId, r.Status.ToString(), r.CreatedAt)).ToList(),
-            o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Actor, t.Description, t.StripeEventId, t.State.ToString())).ToList());
+            o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Actor, t.Description, t.StripeEventId, t.State.ToString())).ToList(),
+            o.ListingId);
     }
 }
 
@@ -54,13 +60,16 @@ internal sealed record OrderPage(IReadOnlyList<OrderRow> Items, int Page, int Pa
 
 internal sealed record OrderFilter(
     OrderState? State = null, DateTime? From = null, DateTime? To = null, Guid? CoachId = null, Guid? CoacheeId = null,
-    long? MinAmountMinor = null, long? MaxAmountMinor = null, string? Query = null, int Page = 1, int PageSize = 25);
+    long? MinAmountMinor = null, long? MaxAmountMinor = null, string? Query = null, int Page = 1, int PageSize = 25, string? Currency = null);
 
 /// <summary>Orders for the admin list, the CSV export, a coachee's or a coach's own list (the filter's ids restrict it).</summary>
 internal sealed record ListOrders(OrderFilter Filter) : IRequest<OrderPage>;
 
-internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people) : IRequestHandler<ListOrders, OrderPage>
+internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people, IMediator mediator) : IRequestHandler<ListOrders, OrderPage>
 {
+    /// <summary>The start of an order id: at least 4 hex digits (dashes where the id has them).</summary>
+    private static readonly System.Text.RegularExpressions.Regex OrderIdPrefix = new("^(?=(?:[^-]*[0-9a-fA-F]){4})[0-9a-fA-F-]{4,35}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     public async Task<OrderPage> Handle(ListOrders request, CancellationToken ct)
     {
         var f = request.Filter;
@@ -70,22 +79,34 @@ internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people
         if (f.To is { } to) q = q.Where(o => o.CreatedAt < to);
         if (f.CoachId is { } coach) q = q.Where(o => o.CoachId == coach);
         if (f.CoacheeId is { } coachee) q = q.Where(o => o.CoacheeId == coachee);
+        if (f.Currency is { } currency) q = q.Where(o => o.Currency == currency);
         if (f.MinAmountMinor is { } min) q = q.Where(o => o.GrossMinor >= min);
         if (f.MaxAmountMinor is { } max) q = q.Where(o => o.GrossMinor <= max);
         if (!string.IsNullOrWhiteSpace(f.Query))
         {
             var term = f.Query.Trim();
+            // A whole order id, the start of one (as copied from a list or an email), or the start of a Stripe id.
             if (Guid.TryParse(term, out var id)) q = q.Where(o => o.Id == id);
-            else if (term.StartsWith("cs_")) q = q.Where(o => o.CheckoutSessionId == term);
-            else if (term.StartsWith("pi_")) q = q.Where(o => o.PaymentIntentId == term);
-            else if (term.StartsWith("ch_") || term.StartsWith("py_")) q = q.Where(o => o.ChargeId == term);
-            else if (term.StartsWith("dp_") || term.StartsWith("du_")) q = q.Where(o => o.DisputeId == term);
+            else if (OrderIdPrefix.IsMatch(term))
+            {
+                var prefix = term.ToLowerInvariant();
+                q = q.Where(o => o.Id.ToString().ToLower().StartsWith(prefix));
+            }
+            else if (term.StartsWith("cs_")) q = q.Where(o => o.CheckoutSessionId != null && o.CheckoutSessionId.StartsWith(term));
+            else if (term.StartsWith("pi_")) q = q.Where(o => o.PaymentIntentId != null && o.PaymentIntentId.StartsWith(term));
+            else if (term.StartsWith("ch_") || term.StartsWith("py_")) q = q.Where(o => o.ChargeId != null && o.ChargeId.StartsWith(term));
+            else if (term.StartsWith("dp_") || term.StartsWith("du_")) q = q.Where(o => o.DisputeId != null && o.DisputeId.StartsWith(term));
             else if (term.StartsWith("re_") || term.StartsWith("pyr_"))
             {
-                var ids = db.Refunds.Where(r => r.StripeRefundId == term).Select(r => r.OrderId);
+                var ids = db.Refunds.Where(r => r.StripeRefundId != null && r.StripeRefundId.StartsWith(term)).Select(r => r.OrderId);
                 q = q.Where(o => ids.Contains(o.Id));
             }
-            else q = q.Where(o => false);
+            else
+            {
+                // A person's name (coach or coachee), as Identity knows it.
+                var ids = await mediator.Send(new FindUsersByName(term), ct);
+                q = q.Where(o => ids.Contains(o.CoachId) || ids.Contains(o.CoacheeId));
+            }
         }
         var pageSize = Math.Clamp(f.PageSize, 1, 100_000);
         var page = Math.Max(1, f.Page);
@@ -143,5 +164,26 @@ internal sealed class ListAllPayoutsHandler(OrdersDbContext db, OrderNotifier pe
         var names = await people.PeopleAsync(rows.Select(p => p.CoachId).Distinct().ToList(), ct);
         return rows.Select(p => new AdminPayoutRow(p.Id, p.CoachId, OrderNotifier.Name(names, p.CoachId), Currencies.Format(p.AmountMinor, p.Currency), p.Status,
             p.ArrivalDate, p.UpdatedAt, p.FailureMessage)).ToList();
+    }
+}
+
+internal sealed record UpcomingSession(Guid OrderId, DateTime StartsAt, string ListingTitle, string CoacheeName);
+
+/// <summary>A coach's booked sessions from now on, soonest first.</summary>
+internal sealed record GetCoachUpcomingSessions(Guid CoachId, int Take = 20) : IRequest<IReadOnlyList<UpcomingSession>>;
+
+internal sealed class GetCoachUpcomingSessionsHandler(OrdersDbContext db, OrderNotifier people, TimeProvider time)
+    : IRequestHandler<GetCoachUpcomingSessions, IReadOnlyList<UpcomingSession>>
+{
+    public async Task<IReadOnlyList<UpcomingSession>> Handle(GetCoachUpcomingSessions request, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => b.CoachId == request.CoachId && b.Status == BookingStatus.Booked && b.EndsAt > now)
+            .OrderBy(b => b.StartsAt).Take(request.Take)
+            .Join(db.Orders, b => b.OrderId, o => o.Id, (b, o) => new { b.OrderId, b.StartsAt, o.ListingTitle, b.CoacheeId })
+            .ToListAsync(ct);
+        var names = await people.PeopleAsync(rows.Select(r => r.CoacheeId).Distinct().ToList(), ct);
+        return rows.Select(r => new UpcomingSession(r.OrderId, r.StartsAt, r.ListingTitle, OrderNotifier.Name(names, r.CoacheeId))).ToList();
     }
 }

@@ -39,6 +39,9 @@ internal sealed class SimulatedStripe(SimulatorEvents events, IServiceScopeFacto
         return Task.FromResult(new StripeCheckoutSession(id, $"/simulator/checkout/{id}", null));
     }
 
+    /// <summary>The simulator's checkout page refuses an order that is no longer pending, so expiring needs no state here.</summary>
+    public Task<string> ExpireCheckoutSessionAsync(string sessionId, CancellationToken ct) => Task.FromResult("expired");
+
     public async Task<StripeRefund> CreateRefundAsync(RefundRequest request, string idempotencyKey, CancellationToken ct)
     {
         var refundId = "re_sim_" + Guid.NewGuid().ToString("N")[..20];

@@ -74,7 +74,7 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         if (session.PaymentIntentId is { } pi) order.PaymentIntentId = pi;
         order.CheckoutSessionId ??= session.Id;
         if (OrderStates.IsPaid(order.State)) return;
-        var wasEnded = order.State is OrderState.Expired or OrderState.Failed;
+        var wasEnded = order.State is OrderState.Expired or OrderState.Failed or OrderState.Cancelled;
         if (!order.MoveTo(OrderState.Paid, Now, Stripe, $"Payment of {Currencies.Format(order.GrossMinor, order.Currency)} confirmed", ev.Id)) return;
         order.PaidAt = Now;
         var booked = new List<Booking>();

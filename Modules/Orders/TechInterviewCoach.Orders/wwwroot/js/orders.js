@@ -32,6 +32,8 @@
       if (counter) counter.textContent = chosen + ' of ' + need + ' chosen';
     };
     picker.addEventListener('change', update);
+    // A page restored by Back (from the back/forward cache) keeps its ticks: count them again.
+    window.addEventListener('pageshow', update);
     update();
   }
 })();
