@@ -46,6 +46,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         public List<string> Axe { get; } = [];
         public int AxeAll { get; set; }
         public int Widest { get; set; }
+        public HashSet<string> AxeChecked { get; } = [];
     }
 
     [Fact]
@@ -141,6 +142,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         while (queue.Count > 0 && report.Pages.Count < MaxPagesPerRole)
         {
             var url = queue.Dequeue();
+            var pageStarted = DateTime.UtcNow;
             var response = await page.GotoAsync(url);
             var status = response?.Status ?? 0;
             var landed = new Uri(page.Url).PathAndQuery;
@@ -148,7 +150,9 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             report.Pages.Add($"{url}{(landed != url ? " → " + landed : "")} {status}");
             if (status >= 400) { report.Failures.Add($"GET {url} answered {status}"); continue; }
             if (!page.Url.StartsWith(origin, StringComparison.Ordinal)) continue;
-            await CheckPageAsync(page, url, report);
+            try { await CheckPageAsync(page, url, report); }
+            catch (PlaywrightException ex) { report.Failures.Add($"checking {url}: {Shorten(ex.Message)}"); continue; }
+            report.Pages[^1] += $" ({(DateTime.UtcNow - pageStarted).TotalMilliseconds:0} ms)";
 
             foreach (var link in await LinksAsync(page, origin)) Enqueue(link);
 
@@ -157,24 +161,25 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             for (var i = 0; i < forms.Count; i++)
             {
                 var f = forms[i];
-                var signature = $"{Template(new Uri(page.Url).PathAndQuery)} {f.Method} {Template(f.Action)} \"{f.Button}\"";
-                if (f.Method == "post" && !f.HasToken) report.Failures.Add($"POST form without antiforgery token on {url}: {signature}");
-                if (formsDone.Contains(signature)) continue;
+                var kind = Signature(f);
+                if (f.Method == "post" && !f.HasToken) report.Failures.Add($"POST form without antiforgery token on {url}: {kind}");
+                var signature = $"{kind} on {Template(url)}";
+                if (formsDone.Contains(kind)) continue;
                 if (IsSessionEnding(f))
                 {
                     if (persona.FinalForm is { } final && f.Action.Contains(final, StringComparison.OrdinalIgnoreCase)) finalForms.Add((url, i, signature));
-                    else report.FormsSkipped.Add($"{signature} (ends the session: submitted as another role's last action)");
-                    formsDone.Add(signature);
+                    else report.FormsSkipped.Add($"{kind} (ends the session: submitted as another role's last action)");
+                    formsDone.Add(kind);
                     continue;
                 }
                 if (IsDestructive(f) && !persona.MayDestroy(f.Action + " " + page.Url))
                 {
-                    if (!report.FormsSkipped.Contains(signature + " (destructive: only on throwaway data)"))
-                        report.FormsSkipped.Add(signature + " (destructive: only on throwaway data)");
+                    if (!report.FormsSkipped.Contains(kind + " (destructive: only on throwaway data)"))
+                        report.FormsSkipped.Add(kind + " (destructive: only on throwaway data)");
                     continue;
                 }
-                formsDone.Add(signature);
-                report.FormsSkipped.Remove(signature + " (destructive: only on throwaway data)");
+                formsDone.Add(kind);
+                report.FormsSkipped.Remove(kind + " (destructive: only on throwaway data)");
                 var after = await SubmitAsync(page, url, i, signature, report, persona.Role == "visitor" ? context : null);
                 if (after is not null)
                 {
@@ -199,6 +204,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
     /// <summary>Antiforgery on POST forms, axe, and the phone's width, on the page as it is now.</summary>
     private static async Task CheckPageAsync(IPage page, string url, RoleReport report)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         report.Widest = Math.Max(report.Widest, width);
         if (width > PhoneWidth)
@@ -209,7 +215,15 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
                 .slice(0, 4).join(', ')", PhoneWidth);
             report.Failures.Add($"{url} is {width} px wide at {PhoneWidth} px (sticks out: {culprit})");
         }
-        var axe = await page.RunAxe();
+        if (!report.AxeChecked.Add(Template(new Uri(page.Url).PathAndQuery))) return;   // one axe run per kind of page (where it landed) and role
+        AxeResult axe;
+        try { axe = await page.RunAxe(); }
+        catch (PlaywrightException) when (!page.IsClosed)
+        {
+            // The page moved on (a redirect or a script's reload): check where it settled.
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            axe = await page.RunAxe();
+        }
         report.AxeAll += axe.Violations.Length;
         foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
             report.Axe.Add($"{url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
@@ -252,7 +266,9 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             var opened = await target.GotoAsync(url);
             if (opened is null || opened.Status >= 400) { report.Failures.Add($"GET {url} answered {opened?.Status} before submitting {signature}"); return null; }
             var forms = await FormsAsync(target);
-            if (index >= forms.Count || !signature.EndsWith($"{forms[index].Method} {Template(forms[index].Action)} \"{forms[index].Button}\"", StringComparison.Ordinal))
+            var kind = signature.Split(" on ")[0];
+            if (index >= forms.Count || Signature(forms[index]) != kind) index = forms.FindIndex(f => Signature(f) == kind);
+            if (index < 0)
             {
                 report.FormNotes.Add($"{signature}: gone after earlier actions");
                 return null;
@@ -261,7 +277,12 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             await form.EvaluateAsync(FillScript);
             if (forms[index].HasFile)
                 await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "crawl-cv.pdf", MimeType = "application/pdf", Buffer = MinimalPdf() });
-            var button = form.Locator("button[type=submit].primary, button[type=submit], button:not([type]), input[type=submit]").First;
+            var button = await form.Locator("button[type=submit].primary").CountAsync() > 0
+                ? form.Locator("button[type=submit].primary").First
+                : form.Locator("button[type=submit], button:not([type]), input[type=submit]").First;
+            // On a phone the navigation's forms sit behind the menu button: open it, as a person would.
+            if (!await button.IsVisibleAsync() && await form.Locator("xpath=ancestor::nav[@id='site-nav']").CountAsync() > 0)
+                await target.Locator(".menu-button").ClickAsync();
             if (!await button.IsVisibleAsync()) { report.FormNotes.Add($"{signature}: its button is not visible"); return null; }
 
             var answers = new List<(string Method, string Url, int Status)>();
@@ -299,12 +320,17 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
                 .map(e => e.textContent.trim()).filter(Boolean).join(' | ')");
             report.FormsSubmitted.Add($"{signature} → {landed} {string.Join(",", seen.Select(s => s.Status))}");
             if (errors.Length > 0) report.FormNotes.Add($"{signature}: the page answered with an error: {Shorten(errors)}");
-            if (target.Url.StartsWith(_app.ServerAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)) await CheckPageAsync(target, landed + " (after " + signature + ")", report);
+            if (target.Url.StartsWith(_app.ServerAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)) await CheckPageAsync(target, landed, report);
             return landed;
         }
         catch (TimeoutException ex)
         {
             report.Failures.Add($"submitting {signature} on {url}: nothing answered ({Shorten(ex.Message)})");
+            return null;
+        }
+        catch (PlaywrightException ex)
+        {
+            report.Failures.Add($"submitting {signature} on {url}: {Shorten(ex.Message)}");
             return null;
         }
         finally
@@ -336,7 +362,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
                 continue;
             }
             if (el.tagName === 'SELECT') { if (!el.value && !get) { const o = [...el.options].find(o => o.value); if (o) el.value = o.value; } continue; }
-            if (el.value || get) continue;
+            if ((el.value && !(el.value === '0' && /price|amount/.test(name))) || get) continue;
             let v;
             if (name.includes('confirm')) v = 'DELETE';
             else if (el.type === 'email' || name.includes('email')) v = 'crawl@example.com';
@@ -372,13 +398,18 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         return links;
     }
 
-    /// <summary>A page's kind: ids and query values stripped, so the crawl visits a bounded number of each.</summary>
-    private static string Template(string pathAndQuery)
+    /// <summary>A page's kind: ids and the query stripped, so the crawl visits a bounded number of each.</summary>
+    private static string Template(string pathAndQuery) => Ids(pathAndQuery.Split('?')[0]);
+
+    private static string Ids(string s)
     {
-        var s = Regex.Replace(pathAndQuery, "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "{id}");
-        s = Regex.Replace(s, @"(cs|evt|po|re|acct)_sim_[A-Za-z0-9_]+", "{sid}");
-        return Regex.Replace(s, "=[^&]*", "=");
+        s = Regex.Replace(s, "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "{id}");
+        return Regex.Replace(s, @"(cs|evt|po|re|acct)_sim_[A-Za-z0-9_]+", "{sid}");
     }
+
+    /// <summary>A form's kind: method, action (ids stripped, the handler kept) and its button's words (names stripped).</summary>
+    private static string Signature(FormInfo f) =>
+        $"{f.Method} {Ids(f.Action)} \"{Regex.Replace(f.Button, "^(Block|Message) .*", "$1 …")}\"";
 
     private static IEnumerable<string> ReadmePages()
     {
