@@ -21,6 +21,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
     private const int PhoneWidth = 390;
     private const int MaxPagesPerRole = 70;
     private const int MaxPerTemplate = 2;
+    private const int Parallelism = 3;
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
@@ -46,6 +47,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         public List<string> Axe { get; } = [];
         public int AxeAll { get; set; }
         public int Widest { get; set; }
+        public double Seconds { get; set; }
         public HashSet<string> AxeChecked { get; } = [];
     }
 
@@ -66,25 +68,31 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             new Persona("second coachee", world.CoacheeB, _ => true, "/settings/delete"),
         };
 
-        var reports = new List<RoleReport>();
-        var reached = new HashSet<string>();
-        foreach (var persona in personas)
+        // The people act on disjoint data (destructive actions only on what is theirs to throw away), so they crawl side by side.
+        var reached = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        using var gate = new SemaphoreSlim(Parallelism);
+        var reports = (await Task.WhenAll(personas.Select(async persona =>
         {
-            var roleStarted = DateTime.UtcNow;
-            var report = await CrawlAsync(persona, reached);
-            reports.Add(report);
-            output.WriteLine($"{persona.Role}: {(DateTime.UtcNow - roleStarted).TotalSeconds:0} s");
-        }
+            await gate.WaitAsync();
+            try
+            {
+                var roleStarted = DateTime.UtcNow;
+                var report = await CrawlAsync(persona, reached);
+                report.Seconds = (DateTime.UtcNow - roleStarted).TotalSeconds;
+                return report;
+            }
+            finally { gate.Release(); }
+        }))).ToList();
 
         var unreached = ReadmePages()
             .Where(p => !ReachedOtherwise.ContainsKey(p))
-            .Where(p => !reached.Any(r => Regex.IsMatch(r, "^" + Regex.Replace(Regex.Escape(p), @"\\\{[^}]*}", "[^/]+") + "$")))
+            .Where(p => !reached.Keys.Any(r => Regex.IsMatch(r, "^" + Regex.Replace(Regex.Escape(p), @"\\\{[^}]*}", "[^/]+") + "$")))
             .ToList();
 
         var text = new StringBuilder();
         foreach (var r in reports)
         {
-            text.AppendLine($"== {r.Role}: {r.Pages.Count} pages, {r.FormsSubmitted.Count} forms submitted, {r.FormsSkipped.Count} skipped, "
+            text.AppendLine($"== {r.Role} ({r.Seconds:0} s): {r.Pages.Count} pages, {r.FormsSubmitted.Count} forms submitted, {r.FormsSkipped.Count} skipped, "
                 + $"axe serious/critical {r.Axe.Count} (all impacts {r.AxeAll}), widest page {r.Widest} px");
             foreach (var p in r.Pages) text.AppendLine("  page " + p);
             foreach (var f in r.FormsSubmitted) text.AppendLine("  form " + f);
@@ -109,7 +117,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
 
     // ---------------------------------------------------------------- the crawl
 
-    private async Task<RoleReport> CrawlAsync(Persona persona, HashSet<string> reached)
+    private async Task<RoleReport> CrawlAsync(Persona persona, System.Collections.Concurrent.ConcurrentDictionary<string, bool> reached)
     {
         var report = new RoleReport(persona.Role);
         var context = await browser.Instance.NewContextAsync(new()
@@ -146,7 +154,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             var response = await page.GotoAsync(url);
             var status = response?.Status ?? 0;
             var landed = new Uri(page.Url).PathAndQuery;
-            reached.Add(new Uri(page.Url).AbsolutePath);
+            reached[new Uri(page.Url).AbsolutePath] = true;
             report.Pages.Add($"{url}{(landed != url ? " → " + landed : "")} {status}");
             if (status >= 400) { report.Failures.Add($"GET {url} answered {status}"); continue; }
             if (!page.Url.StartsWith(origin, StringComparison.Ordinal)) continue;
@@ -183,7 +191,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
                 var after = await SubmitAsync(page, url, i, signature, report, persona.Role == "visitor" ? context : null);
                 if (after is not null)
                 {
-                    reached.Add(new Uri(origin + after).AbsolutePath);
+                    reached[new Uri(origin + after).AbsolutePath] = true;
                     Enqueue(after);
                 }
             }
