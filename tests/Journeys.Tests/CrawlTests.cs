@@ -52,6 +52,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         public double Seconds { get; set; }
         public double AxeSeconds { get; set; }
         public int AxeRuns { get; set; }
+        public HashSet<string> AxeLesser { get; } = [];
         public HashSet<string> AxeChecked { get; } = [];
     }
 
@@ -103,6 +104,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             foreach (var f in r.FormsSkipped) text.AppendLine("  skipped " + f);
             foreach (var f in r.FormNotes) text.AppendLine("  note " + f);
             foreach (var a in r.Axe) text.AppendLine("  AXE " + a);
+            foreach (var a in r.AxeLesser) text.AppendLine("  axe, minor or moderate (not failing): " + a);
             foreach (var f in r.Failures) text.AppendLine("  FAIL " + f);
         }
         foreach (var p in unreached) text.AppendLine("UNREACHED " + p);
@@ -243,6 +245,8 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         report.AxeAll += axe.Violations.Length;
         report.AxeSeconds += (DateTime.UtcNow - axeStarted).TotalSeconds;
         report.AxeRuns++;
+        foreach (var v in axe.Violations.Where(v => v.Impact is not ("serious" or "critical")))
+            report.AxeLesser.Add($"{Template(url)}: {v.Id} ({v.Impact})");
         foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
             report.Axe.Add($"{url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
     }
