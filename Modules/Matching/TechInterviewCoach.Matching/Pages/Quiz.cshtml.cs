@@ -84,7 +84,7 @@ internal sealed class QuizModel(IMediator mediator) : PageModel
             TargetRoles = Input.TargetRoles, Seniority = Input.Seniority, TargetCompanies = PageForms.SplitList(Input.TargetCompanies),
             InterviewDate = Input.InterviewDate, InterviewTypes = Input.InterviewTypes, FocusAreas = Input.FocusAreas, Languages = Input.Languages,
             TimeZone = Input.TimeZone, BudgetCurrency = currency,
-            BudgetMinor = Input.Budget is { } b ? (long)Math.Round(b * (decimal)Math.Pow(10, Currencies.IsSupported(currency) ? Currencies.Exponent(currency) : 2)) : null,
+            BudgetMinor = Input.Budget is { } b ? (Math.Abs(b) < 1_000_000_000_000m ? (long)Math.Round(b * (decimal)Math.Pow(10, Currencies.IsSupported(currency) ? Currencies.Exponent(currency) : 2)) : long.MaxValue) : null, // beyond any budget: the validator refuses it
             Availability = PageForms.ToWindows(Input.Availability),
         };
     }
