@@ -48,10 +48,13 @@ public static class InputGuard
     }
 
     /// <summary>Every failure in <paramref name="value"/>; <paramref name="path"/> names the value itself ("" for a body).</summary>
-    public static List<ValidationFailure> Check(object? value, string path)
+    /// <param name="nulls">Also refuse nulls where the type says none (JSON bodies, where null is explicit). Pages bind an empty
+    /// field as null, which their validators judge, so the mediator checks text only.</param>
+    public static List<ValidationFailure> Check(object? value, string path, bool nulls = true)
     {
         var failures = new List<ValidationFailure>();
         Walk(value, path, failures, 0);
+        if (!nulls) failures.RemoveAll(f => f.ErrorCode == "required");
         return failures;
     }
 

@@ -4,7 +4,7 @@ using MediatR;
 namespace TechInterviewCoach.BuildingBlocks.Application;
 
 /// <summary>
-/// Runs the edge rule for text and nulls (<see cref="InputGuard"/>) and then every FluentValidation validator of a request
+/// Runs the edge rule for text (<see cref="InputGuard"/>) and then every FluentValidation validator of a request
 /// before its handler; one place for all modules. Requests with forbidden text or nulls never reach their validators.
 /// </summary>
 internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
@@ -12,7 +12,7 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var failures = InputGuard.Check(request, "");
+        var failures = InputGuard.Check(request, "", nulls: false);
         if (failures.Count > 0) throw new ValidationException(failures);
         foreach (var validator in validators)
         {
