@@ -322,7 +322,7 @@ internal sealed class People
         await coach.Client.PutAsJsonAsync("/api/matching/coach/profile", new
         {
             headline = "Fuzz coach", bio = "Coaches fuzzers.", yearsOfExperience = 5, companies = new[] { "Acme" }, roles = new[] { "backend" },
-            interviewTypes = new[] { "system-design" }, languages = new[] { "en" }, timeZone = "Europe/Berlin",
+            interviewTypes = new[] { "system_design" }, languages = new[] { "en" }, timeZone = "Europe/Berlin",
             availability = new[] { new { day = "Monday", start = "09:00:00", end = "17:00:00" } }, isPublished = true,
         });
         var listing = await coach.Client.PostAsJsonAsync("/api/matching/coach/listings", new

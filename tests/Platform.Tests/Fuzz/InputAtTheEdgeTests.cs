@@ -11,7 +11,7 @@ public sealed class InputAtTheEdgeTests(AppFactory app) : IClassFixture<AppFacto
 {
     private static readonly object ValidQuiz = new
     {
-        targetRoles = new[] { "backend" }, seniority = "senior", targetCompanies = new[] { "Acme" }, interviewTypes = new[] { "system-design" },
+        targetRoles = new[] { "backend" }, seniority = "senior", targetCompanies = new[] { "Acme" }, interviewTypes = new[] { "system_design" },
         focusAreas = Array.Empty<string>(), languages = new[] { "en" }, timeZone = "Europe/Berlin", budgetMinor = 10000, budgetCurrency = "USD",
         availability = new[] { new { day = "Monday", start = "09:00:00", end = "12:00:00" } },
     };
@@ -102,7 +102,7 @@ public sealed class InputAtTheEdgeTests(AppFactory app) : IClassFixture<AppFacto
         var profile = new JsonObject
         {
             ["headline"] = "Coach", ["bio"] = "", ["yearsOfExperience"] = 3, ["companies"] = new JsonArray((JsonNode?)null), ["roles"] = new JsonArray("backend"),
-            ["interviewTypes"] = new JsonArray("system-design"), ["languages"] = new JsonArray("en"), ["timeZone"] = "UTC", ["availability"] = new JsonArray(),
+            ["interviewTypes"] = new JsonArray("system_design"), ["languages"] = new JsonArray("en"), ["timeZone"] = "UTC", ["availability"] = new JsonArray(),
         };
         await ShouldNameAsync(await coach.Client.PutAsync("/api/matching/coach/profile", new StringContent(profile.ToJsonString(), Encoding.UTF8, "application/json")), "companies[0]");
     }
@@ -153,14 +153,25 @@ public sealed class InputAtTheEdgeTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
-    public async Task A_page_form_with_a_nul_shows_a_form_error_and_keeps_the_old_value()
+    public async Task A_page_form_with_a_control_character_shows_a_form_error_and_keeps_the_old_value()
     {
         var person = await app.CreateUserAsync("coachee", "Formal");
         var page = await person.Client.GetPageAsync("/settings");
-        var response = await person.Client.SubmitFormAsync(page, "form[action*='Save']", new Dictionary<string, string> { ["Input.DisplayName"] = "For\u0000mal" }, "/settings?handler=Save");
+        var response = await person.Client.SubmitFormAsync(page, "form[action*='Save']", new Dictionary<string, string> { ["Input.DisplayName"] = "For\u0007mal" }, "/settings?handler=Save");
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, html.Length > 500 ? html[..500] : html);
         html.ShouldContain("Remove control characters");
         (await person.Client.GetJsonAsync<JsonElement>("/api/identity/settings")).GetProperty("displayName").GetString().ShouldBe("Formal");
+    }
+
+    [Fact]
+    public async Task A_page_form_with_a_nul_is_refused_by_the_framework_before_the_page_runs()
+    {
+        // ASP.NET Core's form reader refuses NUL in a form value ("invalid characters"): 400, nothing stored.
+        var person = await app.CreateUserAsync("coachee", "Nul Form");
+        var page = await person.Client.GetPageAsync("/settings");
+        var response = await person.Client.SubmitFormAsync(page, "form[action*='Save']", new Dictionary<string, string> { ["Input.DisplayName"] = "Nul\u0000Form" }, "/settings?handler=Save");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await person.Client.GetJsonAsync<JsonElement>("/api/identity/settings")).GetProperty("displayName").GetString().ShouldBe("Nul Form");
     }
 }
