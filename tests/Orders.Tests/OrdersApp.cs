@@ -11,7 +11,7 @@ using TechInterviewCoach.SharedKernel;
 namespace TechInterviewCoach.Orders.Tests;
 
 /// <summary>The app on a fresh PostgreSQL database, talking to a local Stripe stand-in, with Matching stood in.</summary>
-public sealed class OrdersApp : AppFactory
+public class OrdersApp : AppFactory
 {
     public const string WebhookSecret = "whsec_test_platform";
     public const string ConnectSecret = "whsec_test_connect";

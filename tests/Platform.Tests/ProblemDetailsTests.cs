@@ -25,7 +25,9 @@ public sealed class ProblemDetailsTests(AppFactory app) : IClassFixture<AppFacto
     {
         var client = app.CreateHttpsClient();
         var response = await client.PostAsync("/api/dev/signin", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
-        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+        // Unreadable JSON is named like a field fault (docs/decisions/0014): the whole body here.
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_input");
+        problem.FieldErrors().Keys.ShouldContain("body");
     }
 
     [Fact]

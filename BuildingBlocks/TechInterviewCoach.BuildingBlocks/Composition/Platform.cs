@@ -106,7 +106,11 @@ public static class Platform
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
         services.AddRazorPages();
-        services.AddOpenApi();
+        // Schema ids from the full type name: two request types both called "Request" (or "Body") in different features no
+        // longer share one schema, so the document describes what each endpoint really reads.
+        services.AddOpenApi(o => o.CreateSchemaReferenceId = OpenApiSchemaIds.Create);
+        // Bodies and parameters that cannot be read are answered by the exception handler (a problem naming the field), in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         foreach (var module in modules)
@@ -162,7 +166,10 @@ public static class Platform
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
         app.MapRazorPages();
-        foreach (var module in modules) module.MapEndpoints(app);
+        // Every module endpoint gets the edge rule for text and nulls (InputGuard) on its bound arguments.
+        var endpoints = app.MapGroup("");
+        endpoints.AddEndpointFilterFactory(InputGuardFilter.Factory);
+        foreach (var module in modules) module.MapEndpoints(endpoints);
         return app;
     }
 

@@ -92,6 +92,13 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problemDetails,
             case AppException app:
                 problem = new ProblemDetails { Status = app.StatusCode, Title = app.Message, Extensions = { ["code"] = app.Code } };
                 break;
+            case BadHttpRequestException bad when BadRequestField(bad) is { } field:
+                // A body field of the wrong type, or a query/route value that does not parse: named, like a validation error.
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["This value is not valid here (wrong type, format or range)."] })
+                {
+                    Status = 400, Title = "The request could not be read.", Extensions = { ["code"] = "invalid_input" },
+                };
+                break;
             case BadHttpRequestException bad:
                 problem = new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Extensions = { ["code"] = ProblemDetailsSetup.DefaultCode(bad.StatusCode) } };
                 break;
@@ -109,9 +116,34 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problemDetails,
                 };
                 break;
         }
+        if (httpContext.Response.HasStarted) return true; // a stream had begun; nothing more can be said
         httpContext.Response.StatusCode = problem.Status!.Value;
         // Pages answer with the /Error page, re-executed with this status (see Platform.UsePlatform).
         if (!httpContext.IsApiRequest()) return false;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex ParameterName =
+        new("parameter \"(?:[^\"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The field a 400 from binding is about: the JSON path of a body that did not deserialize ($.targetRoles[0] → targetRoles[0]),
+    /// or the parameter named in "Failed to bind parameter "int? page" from "x"". Null for anything else (415, 413, empty body).
+    /// </summary>
+    internal static string? BadRequestField(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode != 400) return null;
+        if (bad.InnerException is System.Text.Json.JsonException json)
+        {
+            var path = json.Path is { Length: > 0 } p ? p.TrimStart('$').TrimStart('.') : "";
+            return path.Length == 0 ? "body" : ProblemDetailsSetup.CamelCase(path);
+        }
+        if (bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal))
+        {
+            var match = ParameterName.Match(bad.Message);
+            if (match.Success) return ProblemDetailsSetup.CamelCase(match.Groups["name"].Value);
+        }
+        if (bad.Message.StartsWith("Failed to read parameter", StringComparison.Ordinal)) return "body";
+        return null;
     }
 }

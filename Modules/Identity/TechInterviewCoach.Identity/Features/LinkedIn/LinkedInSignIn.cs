@@ -1,3 +1,4 @@
+using TechInterviewCoach.BuildingBlocks.Persistence;
 using System.Security.Claims;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
@@ -29,32 +30,36 @@ internal sealed class LinkedInSignInHandler(IdentityDbContext db, TimeProvider t
         var name = Truncate(request.Name.Trim(), 120);
         var email = Truncate(request.Email.Trim(), 320);
         var picture = request.PictureUrl is { Length: <= 1000 } p ? p : null;
-        var user = await db.Users.SingleOrDefaultAsync(u => u.LinkedInSub == request.Sub, cancellationToken);
-        if (user is null)
+        // The same person signing in twice at once (two tabs) both find no account; the second insert is retried as a sign-in.
+        return await db.RetryOnRaceAsync(async c =>
         {
-            user = new User
+            var user = await db.Users.SingleOrDefaultAsync(u => u.LinkedInSub == request.Sub, c);
+            if (user is null)
             {
-                Id = Guid.CreateVersion7(),
-                LinkedInSub = request.Sub,
-                DisplayName = name,
-                Email = email,
-                PictureUrl = picture,
-                TimeZone = "UTC",
-                CreatedAt = time.GetUtcNow().UtcDateTime,
-            };
-            db.Users.Add(user);
-        }
-        else
-        {
-            if (user.Status == UserStatus.Suspended)
-                throw new ForbiddenException("account_suspended", "This account is suspended.");
-            user.Email = email;
-            user.PictureUrl = picture;
-            if (!user.DisplayNameEdited) user.DisplayName = name;
-        }
-        if (IsConfiguredAdmin(configuration, email)) user.AddRole(Roles.Admin);
-        await db.SaveChangesAsync(cancellationToken);
-        return user;
+                user = new User
+                {
+                    Id = Guid.CreateVersion7(),
+                    LinkedInSub = request.Sub,
+                    DisplayName = name,
+                    Email = email,
+                    PictureUrl = picture,
+                    TimeZone = "UTC",
+                    CreatedAt = time.GetUtcNow().UtcDateTime,
+                };
+                db.Users.Add(user);
+            }
+            else
+            {
+                if (user.Status == UserStatus.Suspended)
+                    throw new ForbiddenException("account_suspended", "This account is suspended.");
+                user.Email = email;
+                user.PictureUrl = picture;
+                if (!user.DisplayNameEdited) user.DisplayName = name;
+            }
+            if (IsConfiguredAdmin(configuration, email)) user.AddRole(Roles.Admin);
+            await db.SaveChangesAsync(c);
+            return user;
+        }, cancellationToken);
     }
 
     public static bool IsConfiguredAdmin(IConfiguration configuration, string? email) =>

@@ -1,3 +1,4 @@
+using TechInterviewCoach.BuildingBlocks.Persistence;
 using System.Security.Claims;
 using FluentValidation;
 using MediatR;
@@ -121,21 +122,25 @@ internal sealed class SaveProfileHandler(MatchingDbContext db, TimeProvider time
         var result = await new ProfileInputValidator().ValidateAsync(i, ct);
         if (!result.IsValid) throw new ValidationException(result.Errors);
         var now = time.GetUtcNow();
-        var p = await db.CoachProfiles.FindAsync([request.CoachId], ct);
-        if (p is null) db.CoachProfiles.Add(p = new CoachProfile { CoachId = request.CoachId });
-        p.Headline = i.Headline;
-        p.Bio = i.Bio;
-        p.YearsOfExperience = i.YearsOfExperience;
-        p.TimeZone = i.TimeZone;
-        p.IsPublished = i.IsPublished;
-        p.DetailsJson = MatchingJson.Write(new CoachDetails
+        // Two saves at once both find no profile; the second insert is retried as an update.
+        await db.RetryOnRaceAsync(async c =>
         {
-            Companies = i.Companies, Roles = i.Roles, InterviewTypes = i.InterviewTypes, Languages = i.Languages, Availability = i.Availability,
-            CoachedCounts = i.CoachedCounts.Where(kv => kv.Value > 0 && i.InterviewTypes.Contains(kv.Key)).ToDictionary(),
-        });
-        p.UpdatedAt = now.UtcDateTime;
-        await ListedState.RefreshAsync(db, request.CoachId, now, ct);
-        await db.SaveAndBumpAsync(ct);
+            var p = await db.CoachProfiles.FindAsync([request.CoachId], c);
+            if (p is null) db.CoachProfiles.Add(p = new CoachProfile { CoachId = request.CoachId });
+            p.Headline = i.Headline;
+            p.Bio = i.Bio;
+            p.YearsOfExperience = i.YearsOfExperience;
+            p.TimeZone = i.TimeZone;
+            p.IsPublished = i.IsPublished;
+            p.DetailsJson = MatchingJson.Write(new CoachDetails
+            {
+                Companies = i.Companies, Roles = i.Roles, InterviewTypes = i.InterviewTypes, Languages = i.Languages, Availability = i.Availability,
+                CoachedCounts = i.CoachedCounts.Where(kv => kv.Value > 0 && i.InterviewTypes.Contains(kv.Key)).ToDictionary(),
+            });
+            p.UpdatedAt = now.UtcDateTime;
+            await ListedState.RefreshAsync(db, request.CoachId, now, c);
+            await db.SaveAndBumpAsync(c);
+        }, ct);
         return Unit.Value;
     }
 }

@@ -1,3 +1,4 @@
+using TechInterviewCoach.BuildingBlocks.Persistence;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text;
@@ -123,14 +124,20 @@ internal sealed class UploadCvHandler(MatchingDbContext db, CvStore store, TimeP
         string? previous = null;
         try
         {
-            var cv = await db.Cvs.SingleOrDefaultAsync(c => c.UserId == request.UserId, ct);
-            if (cv is null) db.Cvs.Add(cv = new CvFile { UserId = request.UserId });
-            else previous = cv.StorageId;
-            cv.StorageId = storageId;
-            cv.FileName = PdfCheck.SanitiseName(request.FileName);
-            cv.SizeBytes = request.Content.Length;
-            cv.UploadedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
+            // Two uploads at once both find no CV row; the second insert is retried as a replacement.
+            var cv = await db.RetryOnRaceAsync(async t =>
+            {
+                previous = null;
+                var row = await db.Cvs.SingleOrDefaultAsync(c => c.UserId == request.UserId, t);
+                if (row is null) db.Cvs.Add(row = new CvFile { UserId = request.UserId });
+                else previous = row.StorageId;
+                row.StorageId = storageId;
+                row.FileName = PdfCheck.SanitiseName(request.FileName);
+                row.SizeBytes = request.Content.Length;
+                row.UploadedAt = time.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(t);
+                return row;
+            }, ct);
             if (previous is not null) store.Delete(previous);
             return new CvInfo(cv.FileName, cv.SizeBytes, cv.UploadedAt);
         }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using TechInterviewCoach.BuildingBlocks.Persistence;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Matching.Contracts;
 using TechInterviewCoach.Matching.Data;
@@ -97,12 +98,16 @@ internal sealed class SaveQuizDraftHandler(MatchingDbContext db, TimeProvider ti
     {
         var json = MatchingJson.Write(QuizRules.Normalise(request.Answers));
         if (json.Length > 20_000) throw new BuildingBlocks.Application.InputException("quiz_too_large", "answers", "The answers are too long.");
-        var draft = await db.QuizDrafts.SingleOrDefaultAsync(d => d.UserId == request.UserId, ct);
-        if (draft is null) db.QuizDrafts.Add(draft = new QuizDraft { UserId = request.UserId });
-        draft.QuizVersion = QuizDefinition.Version;
-        draft.AnswersJson = json;
-        draft.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        // Two saves at once (a double-click) both find no draft; the second's insert is retried as an update.
+        await db.RetryOnRaceAsync(async c =>
+        {
+            var draft = await db.QuizDrafts.SingleOrDefaultAsync(d => d.UserId == request.UserId, c);
+            if (draft is null) db.QuizDrafts.Add(draft = new QuizDraft { UserId = request.UserId });
+            draft.QuizVersion = QuizDefinition.Version;
+            draft.AnswersJson = json;
+            draft.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(c);
+        }, ct);
         return Unit.Value;
     }
 }
@@ -116,21 +121,25 @@ internal sealed class SubmitQuizHandler(MatchingDbContext db, TimeProvider time)
         var result = await new QuizAnswersValidator(QuizRules.Today(now.UtcDateTime, answers.TimeZone)).ValidateAsync(answers, ct);
         if (!result.IsValid) throw new ValidationException(result.Errors);
 
-        var earlier = await db.QuizSubmissions.CountAsync(s => s.UserId == request.UserId, ct);
-        db.QuizSubmissions.Add(new QuizSubmission
+        // Two submits at once both remove the draft; the second's delete finds no row and is retried without it.
+        await db.RetryOnRaceAsync(async c =>
         {
-            Id = Guid.CreateVersion7(), UserId = request.UserId, QuizVersion = QuizDefinition.Version,
-            AnswersJson = MatchingJson.Write(answers), SubmittedAt = now.UtcDateTime,
-        });
-        var draft = await db.QuizDrafts.SingleOrDefaultAsync(d => d.UserId == request.UserId, ct);
-        if (draft is not null) db.QuizDrafts.Remove(draft);
-        // No answers in analytics: only that the quiz was completed, and how many times (properties from the analytics allow-list).
-        db.Enqueue(new TrackEvent(request.UserId, AnalyticsEvents.QuizCompleted, new Dictionary<string, string>
-        {
-            ["count"] = (earlier + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["source"] = $"quiz_v{QuizDefinition.Version}",
-        }), now);
-        await db.SaveChangesAsync(ct);
+            var earlier = await db.QuizSubmissions.CountAsync(s => s.UserId == request.UserId, c);
+            db.QuizSubmissions.Add(new QuizSubmission
+            {
+                Id = Guid.CreateVersion7(), UserId = request.UserId, QuizVersion = QuizDefinition.Version,
+                AnswersJson = MatchingJson.Write(answers), SubmittedAt = now.UtcDateTime,
+            });
+            var draft = await db.QuizDrafts.SingleOrDefaultAsync(d => d.UserId == request.UserId, c);
+            if (draft is not null) db.QuizDrafts.Remove(draft);
+            // No answers in analytics: only that the quiz was completed, and how many times (properties from the analytics allow-list).
+            db.Enqueue(new TrackEvent(request.UserId, AnalyticsEvents.QuizCompleted, new Dictionary<string, string>
+            {
+                ["count"] = (earlier + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["source"] = $"quiz_v{QuizDefinition.Version}",
+            }), now);
+            await db.SaveChangesAsync(c);
+        }, ct);
         return Unit.Value;
     }
 }

@@ -81,6 +81,10 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
         for (var i = 1; i < starts.Count; i++)
             if (starts[i] < starts[i - 1].AddMinutes(listing.SessionMinutes))
                 throw new ConflictException("slot_unavailable", "The chosen times overlap.");
+        // SQLite has no exclusion constraint: the overlap check and the insert run in one write transaction (BEGIN IMMEDIATE,
+        // Microsoft.Data.Sqlite's default), so checkouts are serialized and the second one sees the first one's sessions.
+        // PostgreSQL refuses an overlap itself (sessions_no_overlap), which lands in the DbUpdateException below.
+        await using var serialized = db.Database.IsSqlite() ? await db.Database.BeginTransactionAsync(ct) : null;
         if (await SlotsTakenAsync(listing.CoachId, starts, listing.SessionMinutes, ct))
             throw new ConflictException("slot_taken", "One of the chosen times was just booked by someone else. Please choose another.");
 
@@ -109,10 +113,13 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
         try
         {
             await db.SaveChangesAsync(ct);
+            if (serialized is not null) await serialized.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // The partial unique index on (coach_id, starts_at) caught a concurrent booking of the same slot.
+            // The exclusion constraint (PostgreSQL) or the partial unique index on (coach_id, starts_at) caught a concurrent
+            // booking of an overlapping slot.
+            if (serialized is not null) await serialized.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             if (request.IdempotencyKey is { Length: > 0 } again)
             {

@@ -109,7 +109,8 @@ internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people
             }
         }
         var pageSize = Math.Clamp(f.PageSize, 1, 100_000);
-        var page = Math.Max(1, f.Page);
+        // A page past the end is an empty page, never an offset that overflows (page × size beyond int).
+        var page = Math.Clamp(f.Page, 1, int.MaxValue / pageSize);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var names = await people.PeopleAsync(rows.SelectMany(o => new[] { o.CoachId, o.CoacheeId }).Distinct().ToList(), ct);

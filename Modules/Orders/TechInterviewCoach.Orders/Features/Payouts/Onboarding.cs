@@ -1,3 +1,4 @@
+using TechInterviewCoach.BuildingBlocks.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.BuildingBlocks.Application;
@@ -17,17 +18,23 @@ internal sealed class StartOnboardingHandler(OrdersDbContext db, IStripeGateway 
     public async Task<string> Handle(StartOnboarding request, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var row = await db.PayoutAccounts.SingleOrDefaultAsync(a => a.CoachId == request.CoachId, ct);
         try
         {
-            if (row is null)
+            // Two clicks at once both find no account: Stripe returns the same account for the same idempotency key, and
+            // the second insert is retried as a read of the first one's row.
+            var row = await db.RetryOnRaceAsync(async c =>
             {
-                var account = await stripe.CreateExpressAccountAsync(request.CoachId, ct);
-                row = new PayoutAccount { CoachId = request.CoachId, StripeAccountId = account.Id, Simulated = stripe.IsSimulator, CreatedAt = now };
-                db.PayoutAccounts.Add(row);
-                PayoutAccounts.Apply(db, row, account, now, now);
-                await db.SaveChangesAsync(ct);
-            }
+                var row = await db.PayoutAccounts.SingleOrDefaultAsync(a => a.CoachId == request.CoachId, c);
+                if (row is null)
+                {
+                    var account = await stripe.CreateExpressAccountAsync(request.CoachId, c);
+                    row = new PayoutAccount { CoachId = request.CoachId, StripeAccountId = account.Id, Simulated = stripe.IsSimulator, CreatedAt = now };
+                    db.PayoutAccounts.Add(row);
+                    PayoutAccounts.Apply(db, row, account, now, now);
+                    await db.SaveChangesAsync(c);
+                }
+                return row;
+            }, ct);
             var origin = request.BaseUrl.TrimEnd('/');
             return await stripe.CreateOnboardingLinkAsync(row.StripeAccountId, $"{origin}/coach/payouts/refresh", $"{origin}/coach/payouts/return", ct);
         }
