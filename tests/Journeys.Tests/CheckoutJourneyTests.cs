@@ -147,6 +147,7 @@ public sealed class CheckoutJourneyTests(Browser browser) : IAsyncLifetime
 
         // The person walks away. Their orders page offers to continue: it leads to the same checkout.
         await page.GotoAsync("/orders");
+        await Assertions.Expect(page.Locator("[data-testid=error-summary]")).ToHaveCountAsync(0);
         var pending = page.Locator("[data-testid=pending-checkout]");
         await Assertions.Expect(pending).ToHaveCountAsync(1);
         await pending.Locator("[data-testid=continue-payment]").ClickAsync();
@@ -156,6 +157,7 @@ public sealed class CheckoutJourneyTests(Browser browser) : IAsyncLifetime
         await page.GotoAsync("/orders");
         await page.Locator("[data-testid=pending-checkout] [data-testid=cancel-checkout]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=done]")).ToContainTextAsync("cancelled");
+        await Assertions.Expect(page.Locator("[data-testid=error-summary]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=pending-checkout]")).ToHaveCountAsync(0);
         (await page.Locator("[data-testid=orders]").TextContentAsync())!.ShouldContain("Checkout cancelled");
 

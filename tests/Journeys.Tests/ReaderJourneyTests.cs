@@ -98,6 +98,7 @@ public sealed class ReaderJourneyTests(Browser browser) : IAsyncLifetime
         await admin.GotoAsync($"/admin/orders/{orderId}");
         await admin.FillAsync("[data-testid=refund-form] input[name=amount]", "20");
         await admin.FillAsync("[data-testid=refund-form] input[name=reason]", "Started late");
+        await admin.CheckAsync("[data-testid=refund-confirm]");
         await admin.ClickAsync("[data-testid=refund]");
         await Assertions.Expect(admin.Locator("[data-testid=timeline]")).ToContainTextAsync("Refund of EUR 20.00 requested", new() { Timeout = 20_000 });
 

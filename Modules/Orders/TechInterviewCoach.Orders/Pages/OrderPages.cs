@@ -185,9 +185,9 @@ internal sealed class MyOrdersModel(IMediator mediator) : PageModel
     public IReadOnlyList<PendingCheckout> Pending { get; private set; } = [];
     [TempData] public string? Done { get; set; }
 
-    public async Task OnGetAsync(int? page)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber)
     {
-        Orders = await mediator.Send(new ListOrders(new OrderFilter(CoacheeId: User.GetUserId(), Page: page ?? 1)), HttpContext.RequestAborted);
+        Orders = await mediator.Send(new ListOrders(new OrderFilter(CoacheeId: User.GetUserId(), Page: pageNumber ?? 1)), HttpContext.RequestAborted);
         Pending = await mediator.Send(new GetPendingCheckouts(User.GetUserId()), HttpContext.RequestAborted);
     }
 
@@ -229,9 +229,9 @@ internal sealed class CoachOrdersModel(IMediator mediator) : PageModel
     public OrderPage Orders { get; private set; } = null!;
     public IReadOnlyList<UpcomingSession> Upcoming { get; private set; } = [];
 
-    public async Task OnGetAsync(int? page)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber)
     {
-        Orders = await mediator.Send(new ListOrders(new OrderFilter(CoachId: User.GetUserId(), Page: page ?? 1)), HttpContext.RequestAborted);
+        Orders = await mediator.Send(new ListOrders(new OrderFilter(CoachId: User.GetUserId(), Page: pageNumber ?? 1)), HttpContext.RequestAborted);
         Upcoming = await mediator.Send(new GetCoachUpcomingSessions(User.GetUserId()), HttpContext.RequestAborted);
     }
 }

@@ -20,7 +20,9 @@ internal sealed class GetDeletionBlockersHandler(OrdersDbContext db) : IRequestH
         {
             OrderState.Disputed => $"Order {o.Id} ({o.ListingTitle}) has an open payment dispute.",
             OrderState.Processing => $"The payment for order {o.Id} ({o.ListingTitle}) is still processing.",
-            _ => $"Order {o.Id} ({o.ListingTitle}) is awaiting payment; pay or let it expire first.",
+            _ when o.CoacheeId == request.UserId =>
+                $"Order {o.Id} ({o.ListingTitle}) is awaiting payment; pay for it or cancel the checkout on your orders page first.",
+            _ => $"Order {o.Id} ({o.ListingTitle}) is awaiting the coachee's payment; it settles once they pay or cancel, or the checkout expires.",
         }).ToList();
     }
 }
