@@ -62,8 +62,10 @@ public sealed class EveryActionJourneyTests(Browser browser) : IAsyncLifetime
         var page = await browser.NewPageAsync(_app.ServerAddress);
         await BrowserApp.SignInAsNewAsync(page, "coachee", "Sam Signout");
         await page.GotoAsync("/settings");
-        var response = await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync());
-        response!.Status.ShouldBeLessThan(400, await response.TextAsync());
+        // The form's own answer (it was a 400 without an antiforgery token), awaited from before the click.
+        var response = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/signout", StringComparison.Ordinal));
+        response.Status.ShouldBeLessThan(400, $"{response.Status} {response.StatusText} from {response.Url}");
         await Assertions.Expect(page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
         // Signed out for real: a signed-in page sends them to sign in.
         await page.GotoAsync("/settings");
@@ -99,8 +101,9 @@ public sealed class EveryActionJourneyTests(Browser browser) : IAsyncLifetime
         var message = coachee.Locator("[data-testid=message]", new() { HasTextString = "Send me your password" });
         await message.GetByText("Report", new() { Exact = true }).ClickAsync();
         await message.Locator("input[name=reason]").FillAsync("Asks for my password");
-        var reported = await coachee.RunAndWaitForNavigationAsync(() => message.GetByRole(AriaRole.Button, new() { Name = "Report to admins" }).ClickAsync());
-        reported!.Status.ShouldBeLessThan(400, await reported.TextAsync());
+        var reported = await coachee.RunAndWaitForResponseAsync(() => message.GetByRole(AriaRole.Button, new() { Name = "Report to admins" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/report", StringComparison.Ordinal));
+        reported.Status.ShouldBeLessThan(400, $"{reported.Status} {reported.StatusText} from {reported.Url}");
         await Assertions.Expect(coachee).ToHaveURLAsync(new Regex(Regex.Escape(chat) + "$"));
         await Assertions.Expect(coachee.Locator("[data-testid=chat-error]")).ToHaveCountAsync(0);
 
