@@ -9,6 +9,19 @@ public abstract class AppException(string code, string message) : Exception(mess
 {
     public string Code { get; } = code;
     public abstract int StatusCode { get; }
+
+    /// <summary>
+    /// Extra members of the problem detail beside code and title (camelCase names, JSON values), e.g. the reasons a deletion
+    /// is blocked or the order whose payment could not start. Never personal data of someone else.
+    /// </summary>
+    public Dictionary<string, object?> Fields { get; } = [];
+
+    /// <summary>Adds a member to <see cref="Fields"/> and returns the exception, for <c>throw new X(...).With("orderId", id)</c>.</summary>
+    public AppException With(string name, object? value)
+    {
+        Fields[name] = value;
+        return this;
+    }
 }
 
 /// <summary>404: the thing does not exist, or the caller may not know it exists.</summary>
@@ -27,6 +40,12 @@ public sealed class ForbiddenException(string code, string message) : AppExcepti
 public sealed class ConflictException(string code, string message) : AppException(code, message)
 {
     public override int StatusCode => 409;
+}
+
+/// <summary>503: a vendor the action needs does not answer; nothing was lost, and the same action can be tried again.</summary>
+public sealed class UnavailableException(string code, string message) : AppException(code, message)
+{
+    public override int StatusCode => 503;
 }
 
 /// <summary>400 with field errors, for checks a validator cannot make up front (e.g. a file's content).</summary>

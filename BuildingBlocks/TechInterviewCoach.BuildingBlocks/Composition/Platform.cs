@@ -105,7 +105,7 @@ public static class Platform
         services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue<int?>("https_port") ?? 443);
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
-        services.AddRazorPages();
+        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new FailurePageFilter()));
         // Schema ids from the full type name: two request types both called "Request" (or "Body") in different features no
         // longer share one schema, so the document describes what each endpoint really reads.
         services.AddOpenApi(o => o.CreateSchemaReferenceId = OpenApiSchemaIds.Create);

@@ -116,6 +116,8 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problemDetails,
                 };
                 break;
         }
+        if (exception is AppException { Fields.Count: > 0 } withFields)
+            foreach (var (name, value) in withFields.Fields) problem.Extensions.TryAdd(name, value);
         if (httpContext.Response.HasStarted) return true; // a stream had begun; nothing more can be said
         httpContext.Response.StatusCode = problem.Status!.Value;
         // Pages answer with the /Error page, re-executed with this status (see Platform.UsePlatform).
