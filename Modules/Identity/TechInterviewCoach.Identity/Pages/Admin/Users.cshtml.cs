@@ -23,7 +23,8 @@ internal sealed class UsersModel(IMediator mediator) : PageModel, IFormPage
 
     /// <summary>A filter the list could not apply: shown next to the field, and no list is pretended.</summary>
     public string? FilterError => FilterFailure.Value?.Errors[0].ErrorMessage;
-    public string? FilterErrorField => FilterFailure.Key is { Length: > 0 } field ? field : null;
+    /// <summary>The query parameter the filter error is about ("role", "status"); model state keys ignore case, so it is lowered.</summary>
+    public string? FilterErrorField => FilterFailure.Key is { Length: > 0 } key ? key.ToLowerInvariant() : null;
     private KeyValuePair<string, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateEntry?> FilterFailure =>
         ModelState.FirstOrDefault(e => e.Key.Length > 0 && e.Value?.Errors.Count > 0);
 

@@ -1,15 +1,4 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.Messaging.Data;
-using TechInterviewCoach.Messaging.Features.Responsiveness;
-using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.SharedKernel.Outbound;
-
-namespace TechInterviewCoach.Messaging.Features.Unread;
+namespace TechInterviewCoach.Messaging.Features;
 
 /// <summary>
 /// The background rounds of Messaging: (1) a recipient who has not read a message UnreadEmailAfter after it

@@ -1,14 +1,7 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Messaging.Contracts;
-using TechInterviewCoach.Messaging.Data;
-using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.SharedKernel;
+namespace TechInterviewCoach.Messaging.ContractHandlers;
 
-namespace TechInterviewCoach.Messaging.Features.Export;
-
-/// <summary>The person's conversations with every message in them (their own and received), for their data export.</summary>
-internal sealed class ExportMessagingDataHandler(MessagingDbContext db, IMediator mediator) : IRequestHandler<ExportMessagingData, PersonalDataPart>
+/// <summary>Messaging's part of the data export (Identity's ExportMessagingData): the person's conversations with every message in them (their own and received), for their data export.</summary>
+internal sealed class ExportPersonalDataHandler(MessagingDbContext db, IMediator mediator) : IRequestHandler<ExportMessagingData, PersonalDataPart>
 {
     public async Task<PersonalDataPart> Handle(ExportMessagingData request, CancellationToken ct)
     {

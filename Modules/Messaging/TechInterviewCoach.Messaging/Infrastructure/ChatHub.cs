@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 
-namespace TechInterviewCoach.Messaging.Live;
+namespace TechInterviewCoach.Messaging.Infrastructure;
 
 /// <summary>What changed: ids and sequence numbers.</summary>
 internal enum ChatEventKind { Message = 0, Read = 1, State = 2, EndUser = 3 }

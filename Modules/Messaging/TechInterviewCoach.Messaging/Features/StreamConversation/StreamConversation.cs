@@ -1,24 +1,9 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Security.Claims;
 using System.Text.Json;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Messaging.Contracts;
-using TechInterviewCoach.Messaging.Data;
-using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.Messaging.Live;
-using TechInterviewCoach.SharedKernel;
 
-namespace TechInterviewCoach.Messaging.Features.LiveStream;
+namespace TechInterviewCoach.Messaging.Features;
 
 /// <summary>
 /// Server-Sent Events. A conversation's stream sends "message" events (id = the message's sequence number),
@@ -27,45 +12,25 @@ namespace TechInterviewCoach.Messaging.Features.LiveStream;
 /// database first, then waits for wake-ups; each wake-up reads what is newer than the last sent number, so a
 /// reconnect neither loses nor repeats a message.
 /// </summary>
-internal static class LiveStreamEndpoints
+internal static class StreamConversationEndpoint
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Map(RouteGroupBuilder api)
-    {
+    public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/conversations/{id:guid}/stream", async (Guid id, long? after, HttpContext http, ClaimsPrincipal user,
                 MessagingDbContext db, IMediator mediator, ChatHub hub, IOptions<MessagingOptions> options, IHostApplicationLifetime lifetime, CancellationToken requestAborted) =>
             {
-                // End streams when the app stops (clients reconnect, with Last-Event-ID, to another instance) instead of holding shutdown.
-                var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
-                http.Response.RegisterForDispose(stop);
-                var ct = stop.Token;
+                var ct = EventStreams.Open(http, lifetime, requestAborted);
                 var me = user.GetUserId();
                 var conversation = await db.ForParticipantAsync(id, me, ct, tracked: false);
                 var from = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var last)
                     ? last : Math.Max(0, after ?? 0);
                 var names = await mediator.NamesAsync([conversation.CoacheeId, conversation.CoachId], ct);
-                http.Response.Headers.CacheControl = "no-cache, no-store";
-                http.Response.Headers["X-Accel-Buffering"] = "no";
                 return TypedResults.ServerSentEvents(ConversationEvents(db, hub, options.Value, conversation, me, from, names, ct));
             })
             .RequireAuthorization(Policies.Member)
             .WithName("ConversationStream")
             .WithSummary("Live events of one conversation (text/event-stream); honours Last-Event-ID.");
-
-        api.MapGet("/stream", (HttpContext http, ClaimsPrincipal user, IServiceProvider services, ChatHub hub, IOptions<MessagingOptions> options, IHostApplicationLifetime lifetime, CancellationToken requestAborted) =>
-            {
-                var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
-                http.Response.RegisterForDispose(stop);
-                var ct = stop.Token;
-                http.Response.Headers.CacheControl = "no-cache, no-store";
-                http.Response.Headers["X-Accel-Buffering"] = "no";
-                return TypedResults.ServerSentEvents(PersonEvents(services, hub, options.Value, user.GetUserId(), ct));
-            })
-            .RequireAuthorization(Policies.Member)
-            .WithName("PersonStream")
-            .WithSummary("Live unread count across all your conversations (text/event-stream, \"unread\" events).");
-    }
 
     private static async IAsyncEnumerable<SseItem<string>> ConversationEvents(
         MessagingDbContext db, ChatHub hub, MessagingOptions options, Conversation start, Guid me, long after,
@@ -83,7 +48,7 @@ internal static class LiveStreamEndpoints
         {
             if (lookAgain)
             {
-                var read = await Quietly(async () => (
+                var read = await EventStreams.Quietly(async () => (
                     await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == start.Id, ct),
                     await db.Messages.AsNoTracking().Where(m => m.ConversationId == start.Id && m.Seq > after).OrderBy(m => m.Seq).Take(200).ToListAsync(ct)), ct);
                 if (read.Item1 is not { } conversation || read.Item2 is not { } batch) yield break;
@@ -158,33 +123,4 @@ internal static class LiveStreamEndpoints
     }
 
     private static SseItem<string> ReadItem(long seq) => new(JsonSerializer.Serialize(new { seq }, Json), "read");
-
-    /// <summary>Runs a read; default when the stream is ending (client gone or app stopping), so the stream ends quietly.</summary>
-    private static async Task<T?> Quietly<T>(Func<Task<T>> read, CancellationToken ct)
-    {
-        try { return await read(); }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { return default; }
-    }
-
-    private static async IAsyncEnumerable<SseItem<string>> PersonEvents(
-        IServiceProvider services, ChatHub hub, MessagingOptions options, Guid me, [EnumeratorCancellation] CancellationToken ct)
-    {
-        using var subscription = hub.Subscribe(me, null);
-        int? sent = null;
-        while (!ct.IsCancellationRequested && !subscription.Ended.IsCancellationRequested)
-        {
-            var mediator = services.GetRequiredService<IMediator>();
-            var counted = await Quietly(async () => (int?)await mediator.Send(new GetUnreadCount(me), ct), ct);
-            if (counted is not { } count) yield break;
-            if (sent != count)
-            {
-                sent = count;
-                yield return new SseItem<string>(JsonSerializer.Serialize(new { count }, Json), "unread") { ReconnectionInterval = options.StreamRetry };
-            }
-            var woken = await subscription.NextAsync(options.StreamKeepAlive, ct) is not null;
-            subscription.Drain();
-            if (!woken && !subscription.Ended.IsCancellationRequested && !ct.IsCancellationRequested)
-                yield return new SseItem<string>("{}", "ping");
-        }
-    }
 }

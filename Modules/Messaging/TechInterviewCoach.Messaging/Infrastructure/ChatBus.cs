@@ -1,13 +1,8 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using TechInterviewCoach.BuildingBlocks.Persistence;
-using TechInterviewCoach.Messaging.Data;
 
-namespace TechInterviewCoach.Messaging.Live;
+namespace TechInterviewCoach.Messaging.Infrastructure;
 
 /// <summary>Tells every open stream (on this instance or, on PostgreSQL, on any instance) that something changed.</summary>
 internal interface IChatBus
