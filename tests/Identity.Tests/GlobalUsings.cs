@@ -9,6 +9,6 @@ global using TechInterviewCoach.Identity.Data;
 global using TechInterviewCoach.Identity.Domain;
 global using TechInterviewCoach.Identity.Features;
 global using TechInterviewCoach.SharedKernel;
-global using TechInterviewCoach.SharedKernel.Outbound;
+global using TechInterviewCoach.Integrations.Contracts;
 global using TechInterviewCoach.TestKit;
 global using Xunit;

@@ -8,6 +8,6 @@ global using TechInterviewCoach.BuildingBlocks.Outbox;
 global using TechInterviewCoach.Messaging.Data;
 global using TechInterviewCoach.Messaging.Features;
 global using TechInterviewCoach.SharedKernel;
-global using TechInterviewCoach.SharedKernel.Outbound;
+global using TechInterviewCoach.Integrations.Contracts;
 global using TechInterviewCoach.TestKit;
 global using Xunit;

@@ -22,4 +22,4 @@ global using TechInterviewCoach.Identity.Domain;
 global using TechInterviewCoach.Identity.Features;
 global using TechInterviewCoach.Identity.Infrastructure;
 global using TechInterviewCoach.SharedKernel;
-global using TechInterviewCoach.SharedKernel.Outbound;
+global using TechInterviewCoach.Integrations.Contracts;

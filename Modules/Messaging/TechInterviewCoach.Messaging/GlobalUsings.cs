@@ -20,4 +20,4 @@ global using TechInterviewCoach.Messaging.Domain;
 global using TechInterviewCoach.Messaging.Features;
 global using TechInterviewCoach.Messaging.Infrastructure;
 global using TechInterviewCoach.SharedKernel;
-global using TechInterviewCoach.SharedKernel.Outbound;
+global using TechInterviewCoach.Integrations.Contracts;
