@@ -198,6 +198,12 @@ public class IdentityApp : AppFactory
     });
 }
 
+/// <summary>The app with the modules that are on main answering for themselves (Matching); the rest stood in.</summary>
+public sealed class RealMatchingApp : IdentityApp
+{
+    public RealMatchingApp() : base(standInForMatching: false) { }
+}
+
 internal static class LinkedInFlow
 {
     public sealed record Challenge(Uri Authorize, IReadOnlyDictionary<string, string> Query);

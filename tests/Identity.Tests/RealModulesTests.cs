@@ -4,12 +4,6 @@ using System.Text;
 
 namespace TechInterviewCoach.Identity.Tests;
 
-/// <summary>The app with the modules that are on main answering for themselves (Matching); the rest stood in.</summary>
-public sealed class RealMatchingApp : IdentityApp
-{
-    public RealMatchingApp() : base(standInForMatching: false) { }
-}
-
 public sealed class RealModulesTests(RealMatchingApp app) : IClassFixture<RealMatchingApp>
 {
     private static object Quiz(string company) => new
