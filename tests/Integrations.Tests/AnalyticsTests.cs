@@ -1,9 +1,3 @@
-using System.Text.Json;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Integrations.Analytics;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
-
 namespace TechInterviewCoach.Integrations.Tests;
 
 /// <summary>Server-side product analytics through a PostHog stand-in over real HTTP.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace TechInterviewCoach.Integrations;
+namespace TechInterviewCoach.Integrations.Domain;
 
 /// <summary>Removes what must never leave the app in an error text: email addresses, bearer tokens, query strings.</summary>
 internal static partial class Scrub

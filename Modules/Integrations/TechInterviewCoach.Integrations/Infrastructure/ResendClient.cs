@@ -3,10 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
 
-namespace TechInterviewCoach.Integrations.Email;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 /// <summary>The port the email sender uses; the only implementation talks to Resend.</summary>
 internal interface IEmailGateway

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using TechInterviewCoach.Integrations.Contracts;
 
-namespace TechInterviewCoach.Integrations.Analytics;
+namespace TechInterviewCoach.Integrations.Domain;
 
 /// <summary>
 /// What may leave for PostHog. Only known events; per event only listed properties; each value a short
