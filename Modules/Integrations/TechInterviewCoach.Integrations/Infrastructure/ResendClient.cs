@@ -23,10 +23,8 @@ internal sealed class EmailTransientException(string message, Exception? inner =
 /// <summary>POST {Resend:ApiBase}/emails (https://resend.com/docs/api-reference/emails/send-email).</summary>
 internal sealed class ResendClient(HttpClient http, IOptions<ResendOptions> options) : IEmailGateway
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>The shared web defaults: every field of <see cref="SendRequest"/> is set, so no null reaches Resend.</summary>
+    private static JsonSerializerOptions Json => JsonDefaults.Web;
 
     private sealed record SendRequest(
         [property: JsonPropertyName("from")] string From,
