@@ -10,8 +10,8 @@ using TechInterviewCoach.BuildingBlocks.Composition;
 namespace TechInterviewCoach.Integrations;
 
 /// <summary>
-/// Email (Resend), product analytics (PostHog) and error reports (Rollbar). Composed like a module so the
-/// host wires it the same way; it is platform plumbing, not a business module.
+/// Email (Resend), product analytics (PostHog) and error reports (Rollbar): a module like the others (decision 0017).
+/// Other modules reach it only through its Contracts (<see cref="SendEmail"/>, <see cref="TrackEvent"/>) via the outbox.
 /// </summary>
 public sealed class IntegrationsModule : IModule
 {
