@@ -60,18 +60,18 @@ public sealed class ArchitectureTests
 
     [Theory]
     [InlineData("Integrations")]
-    [InlineData("Identity", Skip = Pending)]
+    [InlineData("Identity")]
     [InlineData("Matching")]
-    [InlineData("Messaging", Skip = Pending)]
+    [InlineData("Messaging")]
     [InlineData("Orders", Skip = Pending)]
     public void A_module_has_only_the_house_style_rooms_at_its_root(string module) =>
         ArchitectureRules.RootLayout(ArchitectureRules.ModuleDirectory(module)).ShouldBeEmpty();
 
     [Theory]
     [InlineData("Integrations")]
-    [InlineData("Identity", Skip = Pending)]
+    [InlineData("Identity")]
     [InlineData("Matching", Skip = Pending)]
-    [InlineData("Messaging", Skip = Pending)]
+    [InlineData("Messaging")]
     [InlineData("Orders", Skip = Pending)]
     public void A_modules_use_case_files_each_declare_one_request(string module) =>
         ArchitectureRules.OneRequestPerFile(ArchitectureRules.ModuleDirectory(module)).ShouldBeEmpty();
@@ -87,7 +87,7 @@ public sealed class ArchitectureTests
 
     [Theory]
     [InlineData("Integrations")]
-    [InlineData("Identity", Skip = Pending)]
+    [InlineData("Identity")]
     [InlineData("Matching")]
     [InlineData("Messaging")]
     [InlineData("Orders")]
