@@ -1,12 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.SharedKernel.Outbound;
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Stripe;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Tests;
 
@@ -50,13 +42,13 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         linkForm["refresh_url"].ShouldEndWith("/coach/payouts/refresh");
         linkForm["return_url"].ShouldEndWith("/coach/payouts/return");
 
-        (await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new IsCoachPayable(coach.Id)))).ShouldBeFalse();
+        (await app.IsPayableAsync(coach.Id)).ShouldBeFalse();
         var status = await (await coach.Client.PostAsync("/api/orders/payouts/refresh", null)).ReadJsonAsync<JsonElement>();
         status.GetProperty("payable").GetBoolean().ShouldBeTrue();
         var read = app.Stripe.Requests.Last(r => r.Method == "GET" && r.Path.StartsWith("/v1/accounts/acct_test_"));
         read.Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
         read.Header("Stripe-Version").ShouldBe(PinnedApiVersion);
-        (await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new IsCoachPayable(coach.Id)))).ShouldBeTrue();
+        (await app.IsPayableAsync(coach.Id)).ShouldBeTrue();
         var published = await app.InScopeAsync(sp => sp.GetRequiredService<TechInterviewCoach.BuildingBlocks.Outbox.PlatformDbContext>()
             .OutboxMessages.Where(m => m.Type.EndsWith(nameof(CoachPayoutStatusChanged)) && m.Payload.Contains(coach.Id.ToString())).ToListAsync());
         published.Count.ShouldBe(1);

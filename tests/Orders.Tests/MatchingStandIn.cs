@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Matching.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;

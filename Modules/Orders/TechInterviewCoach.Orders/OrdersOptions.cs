@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TechInterviewCoach.Orders.Stripe;
+namespace TechInterviewCoach.Orders;
+
+/// <summary>Every options class the Orders module binds: Stripe (keys, endpoint, retries) and Orders (fees, booking rules, event processing).</summary>
 
 internal sealed class StripeOptions
 {

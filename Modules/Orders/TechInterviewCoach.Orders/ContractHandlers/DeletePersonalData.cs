@@ -1,13 +1,8 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
 
-namespace TechInterviewCoach.Orders.Features.Privacy;
+namespace TechInterviewCoach.Orders.ContractHandlers;
 
+// Orders' part of deleting an account: what blocks it (unpaid or disputed orders), and what happens once it is deleted.
 internal sealed class GetDeletionBlockersHandler(OrdersDbContext db) : IRequestHandler<GetDeletionBlockers, IReadOnlyList<string>>
 {
     public async Task<IReadOnlyList<string>> Handle(GetDeletionBlockers request, CancellationToken ct)
@@ -24,32 +19,6 @@ internal sealed class GetDeletionBlockersHandler(OrdersDbContext db) : IRequestH
                 $"Order {o.Id} ({o.ListingTitle}) is awaiting payment; pay for it or cancel the checkout on your orders page first.",
             _ => $"Order {o.Id} ({o.ListingTitle}) is awaiting the coachee's payment; it settles once they pay or cancel, or the checkout expires.",
         }).ToList();
-    }
-}
-
-internal sealed class ExportOrdersDataHandler(OrdersDbContext db) : IRequestHandler<ExportOrdersData, PersonalDataPart>
-{
-    public async Task<PersonalDataPart> Handle(ExportOrdersData request, CancellationToken ct)
-    {
-        var id = request.UserId;
-        var orders = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Bookings).Include(o => o.Refunds)
-            .Where(o => o.CoacheeId == id || o.CoachId == id).OrderBy(o => o.CreatedAt).ToListAsync(ct);
-        var payouts = await db.Payouts.AsNoTracking().Where(p => p.CoachId == id).OrderBy(p => p.UpdatedAt).ToListAsync(ct);
-        var account = await db.PayoutAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CoachId == id, ct);
-        var data = new
-        {
-            orders = orders.Select(o => new
-            {
-                o.Id, role = o.CoacheeId == id ? "coachee" : "coach", state = o.State.ToString(), listing = o.ListingTitle, o.Currency,
-                grossMinor = o.GrossMinor, platformFeeMinor = o.PlatformFeeMinor, coachNetMinor = o.CoachNetMinor, refundedMinor = o.RefundedMinor,
-                o.CreatedAt, o.PaidAt,
-                sessions = o.Bookings.OrderBy(b => b.StartsAt).Select(b => new { b.StartsAt, b.EndsAt, status = b.Status.ToString() }),
-                refunds = o.Refunds.Select(r => new { amountMinor = r.AmountMinor, r.Reason, status = r.Status.ToString(), r.CreatedAt }),
-            }),
-            payoutAccount = account is null ? null : new { account.StripeAccountId, account.ChargesEnabled, account.PayoutsEnabled },
-            payouts = payouts.Select(p => new { p.Id, amountMinor = p.AmountMinor, p.Currency, p.Status, p.ArrivalDate }),
-        };
-        return new PersonalDataPart("orders", data, []);
     }
 }
 

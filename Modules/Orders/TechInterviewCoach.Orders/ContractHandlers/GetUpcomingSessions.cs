@@ -1,10 +1,4 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-
-namespace TechInterviewCoach.Orders.Features.Bookings;
+namespace TechInterviewCoach.Orders.ContractHandlers;
 
 internal sealed class GetUpcomingSessionsHandler(OrdersDbContext db, TimeProvider time) : IRequestHandler<GetUpcomingSessions, IReadOnlyList<UpcomingSession>>
 {

@@ -1,7 +1,6 @@
-using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Matching.Contracts;
 
-namespace TechInterviewCoach.Orders.Features.Checkout;
+namespace TechInterviewCoach.Orders.Domain;
 
 /// <summary>Turns a coach's weekly windows (in the coach's time zone) into concrete UTC slot starts, one session long each.</summary>
 internal static class SlotCalendar

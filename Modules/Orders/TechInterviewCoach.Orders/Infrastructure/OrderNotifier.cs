@@ -1,13 +1,8 @@
-using MediatR;
-using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
 using TechInterviewCoach.SharedKernel.Outbound;
 
-namespace TechInterviewCoach.Orders.Features.Webhooks;
+namespace TechInterviewCoach.Orders.Infrastructure;
 
 /// <summary>
 /// Emails and analytics for order events, written to the outbox in the same transaction as the change.

@@ -1,13 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Features.Webhooks;
-using TechInterviewCoach.Orders.Stripe;
 
-namespace TechInterviewCoach.Orders.Features.Simulator;
+namespace TechInterviewCoach.Orders.Infrastructure;
 
 /// <summary>
 /// The payment simulator, used when Stripe:SecretKey is empty: the same order flow without real money. Connected
@@ -60,7 +54,7 @@ internal sealed class SimulatedStripe(SimulatorEvents events, IServiceScopeFacto
     }
 }
 
-/// <summary>Builds Stripe-shaped events, signs them with the endpoint's secret, and hands them to the webhook receiver.</summary>
+/// <summary>Builds Stripe-shaped events, signs them with the endpoint's secret, and hands them to the webhook use case (<see cref="ReceiveStripeWebhook"/>).</summary>
 internal sealed class SimulatorEvents(IServiceScopeFactory scopes, WebhookSecrets secrets, TimeProvider time)
 {
     public async Task<string> DeliverAsync(string endpoint, string type, object dataObject, string? account, CancellationToken ct)
@@ -77,7 +71,7 @@ internal sealed class SimulatorEvents(IServiceScopeFactory scopes, WebhookSecret
         var body = Encoding.UTF8.GetBytes(json);
         var header = global::Stripe.EventUtility.GenerateSignatureHeader(json, secrets.For(endpoint), now.ToUnixTimeSeconds());
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WebhookReceiver>().ReceiveAsync(endpoint, body, header, ct);
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReceiveStripeWebhook(endpoint, body, header), ct);
         return id;
     }
 

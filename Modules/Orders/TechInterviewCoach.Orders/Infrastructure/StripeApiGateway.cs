@@ -1,9 +1,7 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StripeNet = global::Stripe;
 
-namespace TechInterviewCoach.Orders.Stripe;
+namespace TechInterviewCoach.Orders.Infrastructure;
 
 /// <summary>
 /// Stripe's REST API through Stripe.net over a typed HttpClient from IHttpClientFactory. Stripe.net encodes the

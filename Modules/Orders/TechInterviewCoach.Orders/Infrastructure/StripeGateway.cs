@@ -1,4 +1,4 @@
-namespace TechInterviewCoach.Orders.Stripe;
+namespace TechInterviewCoach.Orders.Infrastructure;
 
 /// <summary>The module's port to Stripe: the real HTTP client, or the payment simulator when no key is configured.</summary>
 internal interface IStripeGateway

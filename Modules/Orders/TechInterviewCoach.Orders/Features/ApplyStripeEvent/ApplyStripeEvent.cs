@@ -1,26 +1,33 @@
 using StripeNet = Stripe;
 using StripeSession = Stripe.Checkout.Session;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Features.Payouts;
-using TechInterviewCoach.SharedKernel;
 using TechInterviewCoach.SharedKernel.Outbound;
 
-namespace TechInterviewCoach.Orders.Features.Webhooks;
+namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>
 /// What each Stripe event does. Every effect is guarded by the order's state machine and by monotonic facts
 /// (paid once, refunded amount only grows, a dispute opens and closes once), so a late, repeated or shuffled event
 /// never moves anything backwards and the final state does not depend on arrival order.
 /// </summary>
-internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, OrderNotifier notifier, ILogger<StripeEventApplier> logger)
+/// <param name="EventId">A stored event (<see cref="StripeEventRecord"/>), claimed by the <see cref="StripeEventProcessor"/>, which
+/// commits the effects together with marking it processed.</param>
+internal sealed record ApplyStripeEvent(string EventId) : IRequest<Unit>;
+
+internal sealed class ApplyStripeEventHandler(OrdersDbContext db, TimeProvider time, OrderNotifier notifier, ILogger<ApplyStripeEventHandler> logger)
+    : IRequestHandler<ApplyStripeEvent, Unit>
 {
     private const string Stripe = "stripe";
 
-    public async Task ApplyAsync(StripeEventRecord ev, CancellationToken ct)
+    public async Task<Unit> Handle(ApplyStripeEvent request, CancellationToken ct)
+    {
+        // The processor's scope holds the row already: Find answers from the change tracker.
+        var ev = await db.StripeEvents.FindAsync([request.EventId], ct)
+                 ?? throw new InvalidOperationException($"stored Stripe event {request.EventId} is missing");
+        await ApplyAsync(ev, ct);
+        return Unit.Value;
+    }
+
+    private async Task ApplyAsync(StripeEventRecord ev, CancellationToken ct)
     {
         // Stripe.net's typed event. The receiver already set aside an event of another API version; one an admin
         // retried is read as well as Stripe.net can.
@@ -183,7 +190,7 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         var row = await db.PayoutAccounts.SingleOrDefaultAsync(a => a.StripeAccountId == id, ct);
         if (row is null) return;
         if (eventCreated < row.StateAsOf) return; // an older snapshot never overwrites a newer one
-        var a = TechInterviewCoach.Orders.Stripe.StripeApiGateway.ToAccount(account);
+        var a = StripeApiGateway.ToAccount(account);
         PayoutAccounts.Apply(db, row, a, eventCreated, Now);
     }
 

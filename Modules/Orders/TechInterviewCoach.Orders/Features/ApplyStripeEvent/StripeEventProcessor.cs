@@ -1,13 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Stripe;
 
-namespace TechInterviewCoach.Orders.Features.Webhooks;
+namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>Thrown when an event cannot be applied yet (e.g. a refund for a payment whose confirmation has not arrived); it is retried.</summary>
 internal sealed class NotReadyException(string message) : Exception(message);
@@ -99,7 +92,7 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
             attempts = ev.Attempts + 1;
             try
             {
-                await scope.ServiceProvider.GetRequiredService<StripeEventApplier>().ApplyAsync(ev, ct);
+                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ApplyStripeEvent(ev.Id), ct);
                 ev.Attempts = attempts;
                 ev.Status = StripeEventStatus.Processed;
                 ev.ProcessedAt = time.GetUtcNow().UtcDateTime;

@@ -1,11 +1,6 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Stripe;
+using System.Security.Claims;
 
-namespace TechInterviewCoach.Orders.Features.Checkout;
+namespace TechInterviewCoach.Orders.Features;
 
 internal enum CancelCheckoutOutcome { Cancelled, AlreadyEnded, AlreadyPaid }
 
@@ -55,20 +50,11 @@ internal sealed class CancelCheckoutHandler(OrdersDbContext db, IStripeGateway s
     }
 }
 
-/// <summary>One of the coachee's checkouts that waits for payment, with its held times.</summary>
-internal sealed record PendingCheckout(Guid OrderId, Guid ListingId, string Title, string Price, IReadOnlyList<DateTime> Starts, DateTime CreatedAt);
-
-/// <summary>The coachee's checkouts still waiting for payment (optionally for one listing), newest first.</summary>
-internal sealed record GetPendingCheckouts(Guid CoacheeId, Guid? ListingId = null) : IRequest<IReadOnlyList<PendingCheckout>>;
-
-internal sealed class GetPendingCheckoutsHandler(OrdersDbContext db) : IRequestHandler<GetPendingCheckouts, IReadOnlyList<PendingCheckout>>
+internal static class CancelCheckoutEndpoint
 {
-    public async Task<IReadOnlyList<PendingCheckout>> Handle(GetPendingCheckouts request, CancellationToken ct)
-    {
-        var query = db.Orders.AsNoTracking().Where(o => o.CoacheeId == request.CoacheeId && o.State == OrderState.Pending);
-        if (request.ListingId is { } listingId) query = query.Where(o => o.ListingId == listingId);
-        var orders = await query.Include(o => o.Bookings).OrderByDescending(o => o.CreatedAt).Take(20).ToListAsync(ct);
-        return orders.Select(o => new PendingCheckout(o.Id, o.ListingId, o.ListingTitle, SharedKernel.Currencies.Format(o.GrossMinor, o.Currency),
-            o.Bookings.Where(b => b.Status == BookingStatus.Held).Select(b => b.StartsAt).OrderBy(s => s).ToList(), o.CreatedAt)).ToList();
-    }
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/{orderId:guid}/checkout/cancel", async (Guid orderId, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(new { outcome = (await m.Send(new CancelCheckout(orderId, user.GetUserId()), ct)).ToString() }))
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimitPolicies.Writes)
+            .WithSummary("Cancels a checkout that waits for payment: expires its Checkout Session and releases the held slots at once. Repeating it changes nothing.");
 }

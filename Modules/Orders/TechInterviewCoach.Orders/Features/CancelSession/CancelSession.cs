@@ -1,14 +1,6 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Features.Refunds;
-using TechInterviewCoach.Orders.Features.Webhooks;
-using TechInterviewCoach.Orders.Stripe;
+using System.Security.Claims;
 
-namespace TechInterviewCoach.Orders.Features.Bookings;
+namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>
 /// Cancels one booked session. The coachee may cancel up to Orders:CancellationNoticeHours before it starts; the coach
@@ -47,4 +39,15 @@ internal sealed class CancelSessionHandler(OrdersDbContext db, IStripeGateway st
             await db.SaveChangesAsync(ct);
         return Unit.Value;
     }
+}
+
+internal static class CancelSessionEndpoint
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/sessions/{sessionId:guid}/cancel", async (Guid sessionId, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new CancelSession(sessionId, user.GetUserId()), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimitPolicies.Writes);
 }

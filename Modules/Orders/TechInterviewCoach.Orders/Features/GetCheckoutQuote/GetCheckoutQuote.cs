@@ -1,15 +1,7 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
+using System.Security.Claims;
 using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Stripe;
-using TechInterviewCoach.SharedKernel;
 
-namespace TechInterviewCoach.Orders.Features.Checkout;
+namespace TechInterviewCoach.Orders.Features;
 
 internal sealed record SlotView(DateTime StartsAt, string CoachLocal, string YourLocal);
 
@@ -59,15 +51,10 @@ internal sealed class GetCheckoutQuoteHandler(OrdersDbContext db, IMediator medi
     }
 }
 
-internal sealed record RetryCheckout(Guid OrderId, Guid CoacheeId, string BaseUrl) : IRequest<CheckoutResult>;
-
-internal sealed class RetryCheckoutHandler(OrdersDbContext db, IStripeGateway stripe, TimeProvider time, IOptions<OrdersOptions> options)
-    : IRequestHandler<RetryCheckout, CheckoutResult>
+internal static class GetCheckoutQuoteEndpoint
 {
-    public async Task<CheckoutResult> Handle(RetryCheckout request, CancellationToken ct)
-    {
-        var order = await db.Orders.Include(o => o.Bookings).SingleOrDefaultAsync(o => o.Id == request.OrderId && o.CoacheeId == request.CoacheeId, ct)
-                    ?? throw new NotFoundException("order_not_found", "This order does not exist.");
-        return await CheckoutSessions.EnsureAsync(db, stripe, time, options.Value, order, request.BaseUrl, ct);
-    }
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/checkout/{listingId:guid}", async (Guid listingId, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetCheckoutQuote(listingId, user.GetUserId(), user.GetTimeZone().Id), ct)))
+            .RequireAuthorization(Policies.Member).WithSummary("Price, platform fee, coach's net and bookable slots of a listing.");
 }

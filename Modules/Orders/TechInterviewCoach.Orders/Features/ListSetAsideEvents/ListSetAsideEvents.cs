@@ -1,11 +1,4 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-
-namespace TechInterviewCoach.Orders.Features.Webhooks;
+namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>A stored Stripe event as an admin sees it (never its payload: it can hold customer details).</summary>
 internal sealed record StoredEventRow(string Id, string Type, string Endpoint, string Status, int Attempts, DateTime ReceivedAt, DateTime? ProcessedAt, string? LastError);
@@ -21,24 +14,10 @@ internal sealed class ListSetAsideEventsHandler(OrdersDbContext db) : IRequestHa
             .ToListAsync(ct);
 }
 
-/// <summary>An admin sends a set-aside event back to the processor; it is applied like a new one.</summary>
-internal sealed record RetryStoredEvent(string EventId, Guid AdminId) : IRequest<StoredEventRow>;
-
-internal sealed class RetryStoredEventHandler(OrdersDbContext db, TimeProvider time, StripeEventSignal signal, ILogger<RetryStoredEventHandler> logger)
-    : IRequestHandler<RetryStoredEvent, StoredEventRow>
+internal static class ListSetAsideEventsEndpoint
 {
-    public async Task<StoredEventRow> Handle(RetryStoredEvent request, CancellationToken ct)
-    {
-        var ev = await db.StripeEvents.SingleOrDefaultAsync(e => e.Id == request.EventId, ct)
-                 ?? throw new NotFoundException("event_not_found", "No stored Stripe event has this id.");
-        if (ev.Status != StripeEventStatus.GaveUp)
-            throw new ConflictException("event_not_set_aside", ev.Status == StripeEventStatus.Processed ? "This event was applied already." : "This event is still queued.");
-        ev.Status = StripeEventStatus.Pending;
-        ev.NextAttemptAt = time.GetUtcNow().UtcDateTime;
-        ev.LockedUntil = null;
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Admin {AdminId} sent the set-aside Stripe event {EventId} ({Type}) back for processing", request.AdminId, ev.Id, ev.Type);
-        signal.Notify();
-        return new StoredEventRow(ev.Id, ev.Type, ev.Endpoint, "pending", ev.Attempts, ev.ReceivedAt, ev.ProcessedAt, ev.LastError);
-    }
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/admin/events", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListSetAsideEvents(), ct)))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Stored Stripe events set aside (repeated failures, or another API version), with the reason.");
 }

@@ -1,71 +1,24 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Stripe;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Stripe;
 
-namespace TechInterviewCoach.Orders.Features.Webhooks;
-
-internal static class WebhookEndpoints
-{
-    public const string Platform = "platform";
-    public const string Connect = "connect";
-}
-
-/// <summary>The signing secrets in force. With the simulator and none configured, a random one per start.</summary>
-internal sealed class WebhookSecrets
-{
-    public WebhookSecrets(IOptions<StripeOptions> options, ILogger<WebhookSecrets> logger)
-    {
-        var o = options.Value;
-        Platform = o.WebhookSecret;
-        Connect = string.IsNullOrEmpty(o.ConnectWebhookSecret) ? o.WebhookSecret : o.ConnectWebhookSecret;
-        if (o.Simulated)
-        {
-            if (string.IsNullOrEmpty(Platform)) Platform = "whsec_sim_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-            if (string.IsNullOrEmpty(Connect)) Connect = Platform;
-            logger.LogWarning("Stripe:SecretKey is not set: the payment simulator takes payments (no real money moves).");
-        }
-        else if (string.IsNullOrEmpty(o.WebhookSecret))
-            logger.LogWarning("Stripe:WebhookSecret is not set: every Stripe webhook will be rejected and no order will be confirmed.");
-    }
-
-    public string Platform { get; }
-    public string Connect { get; }
-    public string For(string endpoint) => endpoint == WebhookEndpoints.Connect ? Connect : Platform;
-}
-
-/// <summary>Wakes the stored-event processor when an event arrives.</summary>
-internal sealed class StripeEventSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-    public void Notify() { if (_signal.CurrentCount == 0) try { _signal.Release(); } catch (SemaphoreFullException) { } }
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
+namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>
 /// Verifies a delivery's signature against the raw body, then stores the event (id unique) before any effect.
 /// Processing happens later, from the stored row. The HTTP endpoints and the simulator both come through here.
 /// </summary>
-internal sealed class WebhookReceiver(OrdersDbContext db, WebhookSecrets secrets, IOptions<StripeOptions> options,
-    TimeProvider time, StripeEventSignal signal, ILogger<WebhookReceiver> logger)
-{
-    public sealed record Receipt(string EventId, bool Duplicate);
+internal sealed record ReceiveStripeWebhook(string Endpoint, byte[] Body, string? SignatureHeader) : IRequest<WebhookReceipt>;
 
+internal sealed record WebhookReceipt(string EventId, bool Duplicate);
+
+internal sealed class ReceiveStripeWebhookHandler(OrdersDbContext db, WebhookSecrets secrets, IOptions<StripeOptions> options,
+    TimeProvider time, StripeEventSignal signal, ILogger<ReceiveStripeWebhookHandler> logger) : IRequestHandler<ReceiveStripeWebhook, WebhookReceipt>
+{
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public async Task<Receipt> ReceiveAsync(string endpoint, byte[] body, string? signatureHeader, CancellationToken ct)
+    public async Task<WebhookReceipt> Handle(ReceiveStripeWebhook request, CancellationToken ct)
     {
+        var (endpoint, body, signatureHeader) = (request.Endpoint, request.Body, request.SignatureHeader);
         var now = time.GetUtcNow();
         var secret = secrets.For(endpoint);
         if (string.IsNullOrWhiteSpace(signatureHeader) || string.IsNullOrEmpty(secret)) Reject(endpoint, "missing", "The Stripe-Signature header is missing.");
@@ -105,7 +58,7 @@ internal sealed class WebhookReceiver(OrdersDbContext db, WebhookSecrets secrets
             throw new InputException("malformed_event", "body", "The body is not a Stripe event.");
         var account = stripeEvent.Account;
 
-        if (await db.StripeEvents.AnyAsync(e => e.Id == id, ct)) return new Receipt(id, true);
+        if (await db.StripeEvents.AnyAsync(e => e.Id == id, ct)) return new WebhookReceipt(id, true);
         string? versionError = null;
         if (stripeEvent.ApiVersion != StripeOptions.ApiVersion)
         {
@@ -131,11 +84,11 @@ internal sealed class WebhookReceiver(OrdersDbContext db, WebhookSecrets secrets
         {
             // A concurrent delivery of the same event won the unique constraint: acknowledged, no effect.
             db.ChangeTracker.Clear();
-            if (await db.StripeEvents.AnyAsync(e => e.Id == id, ct)) return new Receipt(id, true);
+            if (await db.StripeEvents.AnyAsync(e => e.Id == id, ct)) return new WebhookReceipt(id, true);
             throw;
         }
         if (versionError is null) signal.Notify();
-        return new Receipt(id, false);
+        return new WebhookReceipt(id, false);
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
@@ -144,12 +97,17 @@ internal sealed class WebhookReceiver(OrdersDbContext db, WebhookSecrets secrets
         logger.LogWarning("Rejected a Stripe webhook on the {Endpoint} endpoint: signature {Result}", endpoint, why);
         throw new InputException("invalid_signature", "Stripe-Signature", message);
     }
+}
 
-    public static void Map(IEndpointRouteBuilder endpoints)
+/// <summary>Stripe's two webhook endpoints: the raw body (at most 512 KiB) goes to <see cref="ReceiveStripeWebhook"/>.</summary>
+internal static class ReceiveStripeWebhookEndpoint
+{
+    /// <summary>Maps /webhooks/stripe and /webhooks/stripe/connect on the module's webhook group (<c>/webhooks/stripe</c>).</summary>
+    public static void Map(RouteGroupBuilder group)
     {
-        endpoints.MapPost("/webhooks/stripe", (HttpContext c, CancellationToken ct) => HandleAsync(c, WebhookEndpoints.Platform, ct))
+        group.MapPost("", (HttpContext c, CancellationToken ct) => HandleAsync(c, WebhookEndpoints.Platform, ct))
             .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicies.Webhooks).ExcludeFromDescription();
-        endpoints.MapPost("/webhooks/stripe/connect", (HttpContext c, CancellationToken ct) => HandleAsync(c, WebhookEndpoints.Connect, ct))
+        group.MapPost("/connect", (HttpContext c, CancellationToken ct) => HandleAsync(c, WebhookEndpoints.Connect, ct))
             .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicies.Webhooks).ExcludeFromDescription();
     }
 
@@ -164,8 +122,8 @@ internal sealed class WebhookReceiver(OrdersDbContext db, WebhookSecrets secrets
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes) throw new InputException("malformed_event", "body", "The body is too large for a Stripe event.");
         }
-        var receiver = context.RequestServices.GetRequiredService<WebhookReceiver>();
-        var receipt = await receiver.ReceiveAsync(endpoint, buffer.ToArray(), context.Request.Headers["Stripe-Signature"].ToString(), ct);
+        var mediator = context.RequestServices.GetRequiredService<IMediator>();
+        var receipt = await mediator.Send(new ReceiveStripeWebhook(endpoint, buffer.ToArray(), context.Request.Headers["Stripe-Signature"].ToString()), ct);
         return TypedResults.Ok(new { received = true, duplicate = receipt.Duplicate });
     }
 }

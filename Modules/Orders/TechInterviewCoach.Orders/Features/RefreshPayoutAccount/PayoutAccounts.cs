@@ -1,9 +1,4 @@
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Stripe;
-
-namespace TechInterviewCoach.Orders.Features.Payouts;
+namespace TechInterviewCoach.Orders.Features;
 
 internal static class PayoutAccounts
 {

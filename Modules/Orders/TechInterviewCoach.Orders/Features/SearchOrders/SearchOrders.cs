@@ -1,57 +1,7 @@
-using System.Globalization;
-using System.Text;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Application;
+using Microsoft.AspNetCore.Mvc;
 using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Features.Webhooks;
-using TechInterviewCoach.SharedKernel;
 
-namespace TechInterviewCoach.Orders.Features.OrderViews;
-
-internal sealed record TimelineView(DateTime At, string Actor, string Description, string? StripeEventId, string State);
-internal sealed record SessionView(Guid Id, DateTime StartsAt, DateTime EndsAt, string Status);
-internal sealed record RefundView(Guid Id, long AmountMinor, string Amount, string Reason, string Actor, string? StripeRefundId, string Status, DateTime CreatedAt);
-
-internal sealed record OrderView(
-    Guid Id, string State, string StateLabel, bool Confirmed, Guid CoachId, string CoachName, Guid CoacheeId, string CoacheeName,
-    string ListingTitle, int Sessions, int SessionMinutes, string Currency,
-    long GrossMinor, long PlatformFeeMinor, long CoachNetMinor, long RefundedMinor,
-    string Gross, string PlatformFee, string CoachNet, string Refunded,
-    DateTime CreatedAt, DateTime? PaidAt, string? CheckoutSessionId, string? CheckoutUrl, string? PaymentIntentId, string? ChargeId,
-    string? DisputeId, string? DisputeReason, long? DisputeAmountMinor, DateTime? DisputeEvidenceDueBy, string? DisputeStatus,
-    IReadOnlyList<SessionView> SessionsBooked, IReadOnlyList<RefundView> Refunds, IReadOnlyList<TimelineView> Timeline, Guid ListingId)
-{
-    /// <summary>Refunds asked of Stripe and not yet confirmed by its webhook.</summary>
-    public long RefundInProgressMinor => Refunds.Where(r => r.Status == "Requested").Sum(r => r.AmountMinor);
-}
-
-/// <summary>One order for its coachee, its coach, or an admin (anyone else: 404).</summary>
-internal sealed record GetOrder(Guid OrderId, Guid ViewerId, bool ViewerIsAdmin) : IRequest<OrderView>;
-
-internal sealed class GetOrderHandler(OrdersDbContext db, OrderNotifier people) : IRequestHandler<GetOrder, OrderView>
-{
-    public async Task<OrderView> Handle(GetOrder request, CancellationToken ct)
-    {
-        var o = await db.Orders.AsNoTracking().AsSplitQuery().Include(x => x.Timeline).Include(x => x.Bookings).Include(x => x.Refunds)
-                    .SingleOrDefaultAsync(x => x.Id == request.OrderId, ct);
-        if (o is null || (!request.ViewerIsAdmin && o.CoachId != request.ViewerId && o.CoacheeId != request.ViewerId))
-            throw new NotFoundException("order_not_found", "This order does not exist.");
-        var names = await people.PeopleAsync([o.CoachId, o.CoacheeId], ct);
-        string F(long v) => Currencies.Format(v, o.Currency);
-        return new OrderView(o.Id, o.State.ToString(), OrderStates.Label(o.State), OrderStates.IsPaid(o.State), o.CoachId, OrderNotifier.Name(names, o.CoachId),
-            o.CoacheeId, OrderNotifier.Name(names, o.CoacheeId), o.ListingTitle, o.Sessions, o.SessionMinutes, o.Currency,
-            o.GrossMinor, o.PlatformFeeMinor, o.CoachNetMinor, o.RefundedMinor, F(o.GrossMinor), F(o.PlatformFeeMinor), F(o.CoachNetMinor), F(o.RefundedMinor),
-            o.CreatedAt, o.PaidAt, o.CheckoutSessionId, o.State == OrderState.Pending ? o.CheckoutUrl : null, o.PaymentIntentId, o.ChargeId,
-            o.DisputeId, o.DisputeReason, o.DisputeAmountMinor, o.DisputeEvidenceDueBy, o.DisputeStatus,
-            o.Bookings.OrderBy(b => b.StartsAt).Select(b => new SessionView(b.Id, b.StartsAt, b.EndsAt, b.Status.ToString())).ToList(),
-            o.Refunds.OrderBy(r => r.CreatedAt).Select(r => new RefundView(r.Id, r.AmountMinor, F(r.AmountMinor), r.Reason, r.Actor, r.StripeRefundId, r.Status.ToString(), r.CreatedAt)).ToList(),
-            o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Actor, t.Description, t.StripeEventId, t.State.ToString())).ToList(),
-            o.ListingId);
-    }
-}
+namespace TechInterviewCoach.Orders.Features;
 
 internal sealed record OrderRow(Guid Id, DateTime CreatedAt, string State, string StateLabel, Guid CoachId, string CoachName, Guid CoacheeId, string CoacheeName,
     string ListingTitle, string Currency, long GrossMinor, long PlatformFeeMinor, long CoachNetMinor, long RefundedMinor, string Gross, string Refunded);
@@ -62,15 +12,15 @@ internal sealed record OrderFilter(
     OrderState? State = null, DateTime? From = null, DateTime? To = null, Guid? CoachId = null, Guid? CoacheeId = null,
     long? MinAmountMinor = null, long? MaxAmountMinor = null, string? Query = null, int Page = 1, int PageSize = 25, string? Currency = null);
 
-/// <summary>Orders for the admin list, the CSV export, a coachee's or a coach's own list (the filter's ids restrict it).</summary>
-internal sealed record ListOrders(OrderFilter Filter) : IRequest<OrderPage>;
+/// <summary>Orders for the admin list and its CSV export; a coachee's or a coach's own list too (the filter's ids restrict it).</summary>
+internal sealed record SearchOrders(OrderFilter Filter) : IRequest<OrderPage>;
 
-internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people, IMediator mediator) : IRequestHandler<ListOrders, OrderPage>
+internal sealed class SearchOrdersHandler(OrdersDbContext db, OrderNotifier people, IMediator mediator) : IRequestHandler<SearchOrders, OrderPage>
 {
     /// <summary>The start of an order id: at least 4 hex digits (dashes where the id has them).</summary>
     private static readonly System.Text.RegularExpressions.Regex OrderIdPrefix = new("^(?=(?:[^-]*[0-9a-fA-F]){4})[0-9a-fA-F-]{4,35}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    public async Task<OrderPage> Handle(ListOrders request, CancellationToken ct)
+    public async Task<OrderPage> Handle(SearchOrders request, CancellationToken ct)
     {
         var f = request.Filter;
         var q = db.Orders.AsNoTracking();
@@ -120,71 +70,52 @@ internal sealed class ListOrdersHandler(OrdersDbContext db, OrderNotifier people
     }
 }
 
-internal static class OrdersCsv
+/// <summary>The admin's search as query parameters of the API (amounts in minor units, times in UTC).</summary>
+internal sealed class AdminOrderQuery
 {
-    public static string Write(IEnumerable<OrderRow> rows)
+    public string? State { get; set; }
+    public DateTime? From { get; set; }
+    public DateTime? To { get; set; }
+    public Guid? CoachId { get; set; }
+    public Guid? CoacheeId { get; set; }
+    public long? MinAmountMinor { get; set; }
+    public long? MaxAmountMinor { get; set; }
+    public string? Q { get; set; }
+    public string? Currency { get; set; }
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
+
+    public OrderFilter ToFilter() => new(
+        Enum.TryParse<OrderState>(State, true, out var s) ? s : null,
+        From is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null,
+        To is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null,
+        CoachId, CoacheeId, MinAmountMinor, MaxAmountMinor, Q, Page ?? 1, Math.Clamp(PageSize ?? 25, 1, 200),
+        Currencies.IsSupported(Currency) ? Currency!.ToUpperInvariant() : null);
+
+    /// <summary>The same filter as this query's CSV address (amounts in minor units, times in UTC).</summary>
+    public static string CsvLink(OrderFilter f)
     {
-        var sb = new StringBuilder();
-        sb.Append("order_id,created_at_utc,state,coach_id,coach,coachee_id,coachee,listing,currency,gross_minor,platform_fee_minor,coach_net_minor,refunded_minor\n");
-        foreach (var r in rows)
-            sb.Append(string.Join(',', r.Id, r.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), r.State, r.CoachId, Cell(r.CoachName),
-                r.CoacheeId, Cell(r.CoacheeName), Cell(r.ListingTitle), r.Currency, r.GrossMinor, r.PlatformFeeMinor, r.CoachNetMinor, r.RefundedMinor)).Append('\n');
-        return sb.ToString();
-    }
-
-    /// <summary>Quotes a cell and defuses spreadsheet formulas (a leading = + - @).</summary>
-    private static string Cell(string v)
-    {
-        if (v.Length > 0 && "=+-@\t\r".Contains(v[0])) v = "'" + v;
-        return "\"" + v.Replace("\"", "\"\"") + "\"";
-    }
-}
-
-internal sealed record DisputeRow(Guid OrderId, string DisputeId, string? Reason, string Amount, DateTime? EvidenceDueBy, string? Status, bool Open, string CoachName, string CoacheeName);
-internal sealed record ListDisputes : IRequest<IReadOnlyList<DisputeRow>>;
-
-internal sealed class ListDisputesHandler(OrdersDbContext db, OrderNotifier people) : IRequestHandler<ListDisputes, IReadOnlyList<DisputeRow>>
-{
-    public async Task<IReadOnlyList<DisputeRow>> Handle(ListDisputes request, CancellationToken ct)
-    {
-        var rows = await db.Orders.AsNoTracking().Where(o => o.DisputeId != null).OrderByDescending(o => o.UpdatedAt).Take(500).ToListAsync(ct);
-        var names = await people.PeopleAsync(rows.SelectMany(o => new[] { o.CoachId, o.CoacheeId }).Distinct().ToList(), ct);
-        return rows.Select(o => new DisputeRow(o.Id, o.DisputeId!, o.DisputeReason, Currencies.Format(o.DisputeAmountMinor ?? 0, o.Currency), o.DisputeEvidenceDueBy,
-            o.DisputeStatus, o.DisputeClosedAt is null, OrderNotifier.Name(names, o.CoachId), OrderNotifier.Name(names, o.CoacheeId))).ToList();
-    }
-}
-
-internal sealed record AdminPayoutRow(string Id, Guid CoachId, string CoachName, string Amount, string Status, DateTime? ArrivalDate, DateTime UpdatedAt, string? FailureMessage);
-internal sealed record ListAllPayouts : IRequest<IReadOnlyList<AdminPayoutRow>>;
-
-internal sealed class ListAllPayoutsHandler(OrdersDbContext db, OrderNotifier people) : IRequestHandler<ListAllPayouts, IReadOnlyList<AdminPayoutRow>>
-{
-    public async Task<IReadOnlyList<AdminPayoutRow>> Handle(ListAllPayouts request, CancellationToken ct)
-    {
-        var rows = await db.Payouts.AsNoTracking().OrderByDescending(p => p.UpdatedAt).Take(500).ToListAsync(ct);
-        var names = await people.PeopleAsync(rows.Select(p => p.CoachId).Distinct().ToList(), ct);
-        return rows.Select(p => new AdminPayoutRow(p.Id, p.CoachId, OrderNotifier.Name(names, p.CoachId), Currencies.Format(p.AmountMinor, p.Currency), p.Status,
-            p.ArrivalDate, p.UpdatedAt, p.FailureMessage)).ToList();
+        var parts = new List<string>();
+        void Add(string k, object? v) { if (v is not null) parts.Add($"{k}={Uri.EscapeDataString(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!)}"); }
+        Add("State", f.State?.ToString()); Add("From", f.From?.ToString("o")); Add("To", f.To?.ToString("o"));
+        Add("CoachId", f.CoachId); Add("CoacheeId", f.CoacheeId); Add("MinAmountMinor", f.MinAmountMinor); Add("MaxAmountMinor", f.MaxAmountMinor);
+        Add("Q", f.Query); Add("Currency", f.Currency);
+        return "/api/orders/admin/orders.csv" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
     }
 }
 
-internal sealed record UpcomingSession(Guid OrderId, DateTime StartsAt, string ListingTitle, string CoacheeName);
-
-/// <summary>A coach's booked sessions from now on, soonest first.</summary>
-internal sealed record GetCoachUpcomingSessions(Guid CoachId, int Take = 20) : IRequest<IReadOnlyList<UpcomingSession>>;
-
-internal sealed class GetCoachUpcomingSessionsHandler(OrdersDbContext db, OrderNotifier people, TimeProvider time)
-    : IRequestHandler<GetCoachUpcomingSessions, IReadOnlyList<UpcomingSession>>
+internal static class SearchOrdersEndpoint
 {
-    public async Task<IReadOnlyList<UpcomingSession>> Handle(GetCoachUpcomingSessions request, CancellationToken ct)
+    public static void Map(RouteGroupBuilder group)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var rows = await db.Bookings.AsNoTracking()
-            .Where(b => b.CoachId == request.CoachId && b.Status == BookingStatus.Booked && b.EndsAt > now)
-            .OrderBy(b => b.StartsAt).Take(request.Take)
-            .Join(db.Orders, b => b.OrderId, o => o.Id, (b, o) => new { b.OrderId, b.StartsAt, o.ListingTitle, b.CoacheeId })
-            .ToListAsync(ct);
-        var names = await people.PeopleAsync(rows.Select(r => r.CoacheeId).Distinct().ToList(), ct);
-        return rows.Select(r => new UpcomingSession(r.OrderId, r.StartsAt, r.ListingTitle, OrderNotifier.Name(names, r.CoacheeId))).ToList();
+        group.MapGet("/admin/orders", async ([AsParameters] AdminOrderQuery q, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SearchOrders(q.ToFilter()), ct)))
+            .RequireAuthorization(Policies.Admin);
+        group.MapGet("/admin/orders.csv", async ([AsParameters] AdminOrderQuery q, IMediator m, CancellationToken ct) =>
+            {
+                var page = await m.Send(new SearchOrders(q.ToFilter() with { Page = 1, PageSize = 100_000 }), ct);
+                return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(OrdersCsv.Write(page.Items)), "text/csv", "orders.csv");
+            })
+            .RequireAuthorization(Policies.Admin);
     }
 }

@@ -1,31 +1,11 @@
+using System.Security.Claims;
 using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Stripe;
-using TechInterviewCoach.SharedKernel;
 using TechInterviewCoach.SharedKernel.Outbound;
 
-namespace TechInterviewCoach.Orders.Features.Checkout;
-
-internal static class Pricing
-{
-    /// <summary>The platform fee: percent of gross, rounded half up to a whole minor unit.</summary>
-    public static long Fee(long grossMinor, decimal percent) =>
-        (long)Math.Round(grossMinor * percent / 100m, MidpointRounding.AwayFromZero);
-}
+namespace TechInterviewCoach.Orders.Features;
 
 internal sealed record CheckoutResult(Guid OrderId, string CheckoutUrl);
-
-/// <summary>Stripe stayed unavailable: the order is kept pending with its slots held and can be retried with the same key.</summary>
-internal sealed class CheckoutUnavailableException(Guid orderId, string message) : Exception(message)
-{
-    public Guid OrderId { get; } = orderId;
-}
 
 /// <param name="IdempotencyKey">Optional client key: the same key returns (or resumes) the same order.</param>
 /// <param name="BaseUrl">The app's public origin for Stripe's success/cancel URLs.</param>
@@ -157,45 +137,17 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
     }
 }
 
-/// <summary>Creates (or re-creates with the same idempotency key) the Checkout Session of a pending order.</summary>
-internal static class CheckoutSessions
+internal sealed record CheckoutBody(Guid ListingId, List<DateTime>? SlotStarts);
+
+internal static class StartCheckoutEndpoint
 {
-    public static async Task<CheckoutResult> EnsureAsync(OrdersDbContext db, IStripeGateway stripe, TimeProvider time, OrdersOptions options,
-        Order order, string baseUrl, CancellationToken ct)
-    {
-        if (order.CheckoutUrl is not null && order.State is OrderState.Pending) return new CheckoutResult(order.Id, order.CheckoutUrl);
-        if (order.State is not OrderState.Pending)
-            throw new ConflictException("order_not_pending", $"This order is {OrderStates.Label(order.State).ToLowerInvariant()}; it cannot be paid again.");
-        var now = time.GetUtcNow().UtcDateTime;
-        var origin = baseUrl.TrimEnd('/');
-        StripeCheckoutSession session;
-        try
-        {
-            session = await stripe.CreateCheckoutSessionAsync(new CheckoutSessionRequest(
-                order.Id, order.Sessions > 1 ? $"{order.ListingTitle} ({order.Sessions} sessions)" : order.ListingTitle,
-                order.GrossMinor, order.Currency, order.PlatformFeeMinor, order.DestinationAccountId,
-                $"{origin}/orders/{order.Id}?checkout=success", $"{origin}/orders/{order.Id}?checkout=cancelled",
-                now.AddMinutes(options.CheckoutExpiryMinutes)), order.IdempotencyKey, ct);
-        }
-        catch (StripeUnavailableException e)
-        {
-            order.Record(now, "system", "Stripe was unavailable; the order stays pending and can be retried", null);
-            await db.SaveChangesAsync(ct);
-            throw new CheckoutUnavailableException(order.Id, e.Message);
-        }
-        catch (StripeApiException e)
-        {
-            order.MoveTo(OrderState.Failed, now, "stripe", $"Stripe rejected the Checkout Session: {e.Message}", null);
-            foreach (var b in order.Bookings.Where(b => b.Status == BookingStatus.Held)) b.Status = BookingStatus.Released;
-            await db.SaveChangesAsync(ct);
-            throw new ConflictException("payment_provider_rejected", e.Message);
-        }
-        order.CheckoutSessionId = session.Id;
-        order.CheckoutUrl = session.Url;
-        order.PaymentIntentId ??= session.PaymentIntentId;
-        order.Touch(now);
-        order.Record(now, "system", $"Checkout Session {session.Id} created", null);
-        await db.SaveChangesAsync(ct);
-        return new CheckoutResult(order.Id, session.Url);
-    }
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/checkout", async (CheckoutBody body, HttpRequest request, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+            {
+                var key = request.Headers["Idempotency-Key"].ToString();
+                return Results.Ok(await m.Send(new StartCheckout(user.GetUserId(), body.ListingId, body.SlotStarts ?? [], key.Length > 0 ? key : null,
+                    OrdersModule.Origin(request)), ct));
+            })
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimitPolicies.Writes)
+            .WithSummary("Creates a pending order holding the slots and a Stripe Checkout Session; answers its URL.");
 }
