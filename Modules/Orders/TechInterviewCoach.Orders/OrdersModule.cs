@@ -41,7 +41,6 @@ public sealed class OrdersModule : IModule
         CancelCheckoutEndpoint.Map(api);
         GetOrderEndpoint.Map(api);
         ListMyOrdersEndpoint.Map(api);
-        ListCoachOrdersEndpoint.Map(api);
         CancelSessionEndpoint.Map(api);
         RefundOrderEndpoint.Map(api);
         GetPayoutStatusEndpoint.Map(api);

@@ -15,7 +15,7 @@ internal sealed class MyOrdersModel(IMediator mediator) : PageModel, IFormPage
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber)
     {
-        Orders = await mediator.Send(new ListMyOrders(User.GetUserId(), pageNumber ?? 1), HttpContext.RequestAborted);
+        Orders = await mediator.Send(new ListMyOrders(User.GetUserId(), AsCoach: false, pageNumber ?? 1), HttpContext.RequestAborted);
         Pending = await mediator.Send(new GetPendingCheckouts(User.GetUserId()), HttpContext.RequestAborted);
     }
 

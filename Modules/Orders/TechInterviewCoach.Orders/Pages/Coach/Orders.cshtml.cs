@@ -12,7 +12,7 @@ internal sealed class CoachOrdersModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber)
     {
-        Orders = await mediator.Send(new ListCoachOrders(User.GetUserId(), pageNumber ?? 1), HttpContext.RequestAborted);
+        Orders = await mediator.Send(new ListMyOrders(User.GetUserId(), AsCoach: true, pageNumber ?? 1), HttpContext.RequestAborted);
         Upcoming = await mediator.Send(new GetCoachUpcomingSessions(User.GetUserId()), HttpContext.RequestAborted);
     }
 }
