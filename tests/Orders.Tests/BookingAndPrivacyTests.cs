@@ -1,7 +1,7 @@
 using MediatR;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;
 

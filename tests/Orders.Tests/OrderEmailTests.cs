@@ -1,5 +1,5 @@
 using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;
 

@@ -1,4 +1,4 @@
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 
 namespace TechInterviewCoach.Orders.Tests;

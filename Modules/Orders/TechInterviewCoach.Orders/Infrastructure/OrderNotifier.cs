@@ -1,6 +1,6 @@
 using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Infrastructure;
 

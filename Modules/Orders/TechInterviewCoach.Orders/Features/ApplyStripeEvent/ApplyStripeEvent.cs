@@ -1,6 +1,6 @@
 using StripeNet = Stripe;
 using StripeSession = Stripe.Checkout.Session;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Features;
 

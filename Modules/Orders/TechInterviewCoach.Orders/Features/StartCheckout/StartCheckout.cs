@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Features;
 
