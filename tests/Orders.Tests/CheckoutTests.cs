@@ -147,6 +147,29 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         (await app.Db(db => db.Orders.CountAsync(o => o.CoacheeId == buyer.Id))).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task When_Stripe_is_down_the_checkout_page_says_nothing_was_charged_and_the_slots_stay_held()
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id, priceMinor: 5000);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var url = $"/checkout/{listing.ListingId}";
+        var page = await buyer.Client.GetPageAsync(url);
+        var slot = page.QuerySelector("[data-testid=slot]")!.GetAttribute("value")!;
+        app.Stripe.FailCheckouts = 4; // the first try and its 3 retries
+        try
+        {
+            var shown = await buyer.Client.SubmitFormAsync(page, "form:has([data-testid=pay])", new Dictionary<string, string> { ["SlotStarts"] = slot }, url);
+            shown.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await shown.Content.ReadAsStringAsync()).ShouldContain(
+                "Stripe is not answering right now. Nothing was charged; please try again in a minute. Your slots stay held; press Pay again to retry.");
+            var order = await app.Db(db => db.Orders.Include(o => o.Bookings).SingleAsync(o => o.CoacheeId == buyer.Id));
+            order.State.ShouldBe(OrderState.Pending);
+            order.Bookings.ShouldAllBe(b => b.Status == BookingStatus.Held);
+        }
+        finally { app.Stripe.FailCheckouts = 0; }
+    }
+
     [Theory]
     [InlineData(StripeStandIn.Failure.RetryableTooManyRequests)]
     [InlineData(StripeStandIn.Failure.DropConnection)]
