@@ -16,6 +16,19 @@ internal static class ListedState
         profile.IsListed = listed;
     }
 
+    /// <summary>
+    /// Records what another module said about a coach (payouts, suspension), recomputes whether they are listed, and saves,
+    /// moving the listed coaches' version.
+    /// </summary>
+    public static async Task ChangeStatusAsync(MatchingDbContext db, Guid coachId, DateTime at, DateTimeOffset now, Action<CoachStatus> change, CancellationToken ct)
+    {
+        var status = await StatusAsync(db, coachId, ct);
+        change(status);
+        status.UpdatedAt = at;
+        await RefreshAsync(db, coachId, now, ct);
+        await db.SaveAndBumpAsync(ct);
+    }
+
     /// <summary>The coach's status row, added (unsaved) when there is none yet.</summary>
     public static async Task<CoachStatus> StatusAsync(MatchingDbContext db, Guid coachId, CancellationToken ct)
     {
