@@ -70,7 +70,7 @@ public sealed class ArchitectureTests
     [Theory]
     [InlineData("Integrations")]
     [InlineData("Identity", Skip = Pending)]
-    [InlineData("Matching", Skip = Pending)]
+    [InlineData("Matching")]
     [InlineData("Messaging", Skip = Pending)]
     [InlineData("Orders", Skip = Pending)]
     public void A_modules_use_case_files_each_declare_one_request(string module) =>
@@ -79,7 +79,7 @@ public sealed class ArchitectureTests
     [Theory]
     [InlineData("Integrations")]
     [InlineData("Identity")]
-    [InlineData("Matching", Skip = Pending)]
+    [InlineData("Matching")]
     [InlineData("Messaging")]
     [InlineData("Orders", Skip = Pending)]
     public void A_modules_page_models_each_sit_beside_their_page(string module) =>
