@@ -63,7 +63,7 @@ public sealed class ArchitectureTests
     [InlineData("Identity", Skip = Pending)]
     [InlineData("Matching")]
     [InlineData("Messaging", Skip = Pending)]
-    [InlineData("Orders", Skip = Pending)]
+    [InlineData("Orders")]
     public void A_module_has_only_the_house_style_rooms_at_its_root(string module) =>
         ArchitectureRules.RootLayout(ArchitectureRules.ModuleDirectory(module)).ShouldBeEmpty();
 
@@ -72,7 +72,7 @@ public sealed class ArchitectureTests
     [InlineData("Identity", Skip = Pending)]
     [InlineData("Matching")]
     [InlineData("Messaging", Skip = Pending)]
-    [InlineData("Orders", Skip = Pending)]
+    [InlineData("Orders")]
     public void A_modules_use_case_files_each_declare_one_request(string module) =>
         ArchitectureRules.OneRequestPerFile(ArchitectureRules.ModuleDirectory(module)).ShouldBeEmpty();
 
@@ -81,7 +81,7 @@ public sealed class ArchitectureTests
     [InlineData("Identity")]
     [InlineData("Matching")]
     [InlineData("Messaging")]
-    [InlineData("Orders", Skip = Pending)]
+    [InlineData("Orders")]
     public void A_modules_page_models_each_sit_beside_their_page(string module) =>
         ArchitectureRules.PageModelsBesideTheirPages(ArchitectureRules.ModuleDirectory(module)).ShouldBeEmpty();
 
