@@ -53,9 +53,7 @@ public sealed class ArchitectureTests
         }
     }
 
-    // The layout of decision 0017, held on every module's source. Where a module not yet converted (issue 14) breaks a
-    // rule today, its row is skipped until its branch lands; the lead removes the skip after merging it.
-
+    // The layout of decision 0017, held on every module's source.
 
     [Theory]
     [InlineData("Integrations")]
