@@ -39,6 +39,9 @@ public sealed class OrdersModule : IModule
         services.AddScoped<WebhookReceiver>();
         services.AddScoped<StripeEventApplier>();
         services.AddScoped<OrderNotifier>();
+        services.AddScoped<SessionNotifier>();
+        services.AddScoped<SessionSlots>();
+        services.AddHostedService<SessionSweeper>();
         services.AddSingleton<StripeEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<StripeEventProcessor>());
     }
@@ -47,6 +50,12 @@ public sealed class OrdersModule : IModule
     {
         var api = endpoints.MapGroup("/api/orders").WithTags("Orders");
         OrdersEndpoints.Map(api);
+        BookSessionEndpoint.Map(api);
+        ShowFreeWeekEndpoint.Map(api);
+        ShowSessionEndpoint.Map(api);
+        RescheduleSessionEndpoint.Map(api);
+        AnswerRescheduleEndpoint.Map(api);
+        RefundUnusedSessionsEndpoint.Map(api);
         WebhookReceiver.Map(endpoints);
     }
 }

@@ -16,7 +16,7 @@ namespace TechInterviewCoach.Orders.Features.Webhooks;
 /// (paid once, refunded amount only grows, a dispute opens and closes once), so a late, repeated or shuffled event
 /// never moves anything backwards and the final state does not depend on arrival order.
 /// </summary>
-internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, OrderNotifier notifier, ILogger<StripeEventApplier> logger)
+internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, OrderNotifier notifier, SessionNotifier sessions, ILogger<StripeEventApplier> logger)
 {
     private const string Stripe = "stripe";
 
@@ -77,6 +77,7 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         var wasEnded = order.State is OrderState.Expired or OrderState.Failed or OrderState.Cancelled;
         if (!order.MoveTo(OrderState.Paid, Now, Stripe, $"Payment of {Currencies.Format(order.GrossMinor, order.Currency)} confirmed", ev.Id)) return;
         order.PaidAt = Now;
+        order.ValidUntil = Now.AddDays(order.ValidityDays > 0 ? order.ValidityDays : 90);
         var booked = new List<Booking>();
         foreach (var b in order.Bookings.Where(b => b.Status == BookingStatus.Held))
         {
@@ -88,6 +89,7 @@ internal sealed class StripeEventApplier(OrdersDbContext db, TimeProvider time, 
         else if (booked.Count > 0)
             order.Record(Now, "system", $"{booked.Count} session(s) booked", ev.Id);
         await notifier.OrderPaidAsync(order, booked, ct);
+        foreach (var b in booked) await sessions.ScheduledAsync(order, b, moved: false, ct);
     }
 
     private async Task ProcessingAsync(StripeEventRecord ev, StripeSession session, CancellationToken ct)
