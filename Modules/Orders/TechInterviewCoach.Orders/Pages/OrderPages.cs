@@ -91,8 +91,10 @@ internal sealed class CheckoutModel(IMediator mediator) : PageModel
 }
 
 [Authorize(Policy = Policies.Member)]
-internal sealed class OrderModel(IMediator mediator, IOptions<OrdersOptions> options) : PageModel
+internal sealed class OrderModel(IMediator mediator, IOptions<OrdersOptions> options) : PageModel, IFormPage
 {
+    public string FormPrefix => "";
+    public Task ReloadAsync(CancellationToken ct) => LoadAsync(Guid.Parse(Convert.ToString(RouteData.Values["id"], System.Globalization.CultureInfo.InvariantCulture)!));
     public OrderView Order { get; private set; } = null!;
     public bool Confirming { get; private set; }
     public bool IsCoach => Order.CoachId == User.GetUserId();
@@ -124,6 +126,15 @@ internal sealed class OrderModel(IMediator mediator, IOptions<OrdersOptions> opt
         catch (AppException ex) { ModelState.AddError(ex, ""); }
         await LoadAsync(id);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostRefundUnusedAsync(Guid id, bool confirm)
+    {
+        if (!confirm) throw new InputException("confirm_required", "confirm", "Tick the box to confirm that you will not book the remaining sessions.");
+        var refund = await mediator.Send(new RefundUnusedSessions(id, User.GetUserId()), HttpContext.RequestAborted);
+        Done = refund.Sessions == 0 ? "No unused sessions were left to refund."
+            : $"{refund.Sessions} unused session(s) refunded: {Currencies.Format(refund.AmountMinor, refund.Currency)} is on its way to your card.";
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRefundAsync(Guid id, string? amount, string? reason, bool confirm)
