@@ -235,7 +235,7 @@ public sealed class SessionLifecycleTests(SessionsApp app) : IClassFixture<Sessi
 
         // Booking through the form (no JavaScript): a radio and the button.
         var slot = week.QuerySelectorAll("input[type=radio][name=StartsAt]").Skip(3).First().GetAttribute("value")!;
-        var posted = await buyer.Client.SubmitFormAsync(week, "form[method=post]", new Dictionary<string, string> { ["StartsAt"] = slot });
+        var posted = await buyer.Client.SubmitFormAsync(week, "[data-testid=week-form]", new Dictionary<string, string> { ["StartsAt"] = slot });
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         posted.Headers.Location!.ToString().ShouldStartWith("/sessions/");
         (await app.OrderAsync(orderId)).Bookings.Count(b => b.Status == BookingStatus.Booked).ShouldBe(2);
