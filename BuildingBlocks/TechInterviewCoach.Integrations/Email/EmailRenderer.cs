@@ -125,17 +125,17 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
 
         SessionCalledOffEmail m => new($"Session cancelled: {When(m.Invite.StartsUtc, m.TimeZone)}", "A session was cancelled",
             [
-                $"The session with {Name(m.CounterpartName)} on {When(m.Invite.StartsUtc, m.TimeZone)} was cancelled by the {Label(m.CancelledBy)}.",
+                $"The session of {Label(m.Invite.Title)} with {Name(m.CounterpartName)} on {When(m.Invite.StartsUtc, m.TimeZone)} was cancelled by the {Label(m.CancelledBy)}.",
                 m.Refund.AmountMinor > 0 ? $"{m.Refund} is refunded for it." : $"No refund is due for it ({m.Refund}).",
                 $"The attached file removes it from your calendar. Order reference: {m.OrderId}.",
             ],
             "View the order"),
 
-        SessionReminderEmail m => new(m.HoursBefore == 1 ? $"In one hour: your session with {Label(m.Invite.Title)}" : $"Tomorrow: your session of {Label(m.Invite.Title)}",
-            m.HoursBefore == 1 ? "Your session starts in an hour" : "Your session is in 24 hours",
+        SessionReminderEmail m => new($"Reminder: {Label(m.Invite.Title)} in {Hours(m.HoursBefore)}", $"Your session starts in {Hours(m.HoursBefore)}",
             [
-                $"Your session of {Label(m.Invite.Title)} with {Name(m.CounterpartName)} starts on {When(m.Invite.StartsUtc, m.TimeZone)} ({Zone(m.TimeZone)}).",
+                $"Your session of {Label(m.Invite.Title)} with {Name(m.CounterpartName)} starts on {When(m.Invite.StartsUtc, m.TimeZone)}.",
                 $"Where to meet: {m.Invite.MeetingUrl}",
+                $"Order reference: {m.OrderId}.",
             ],
             "View the session") { Links = [("Join the meeting", m.Invite.MeetingUrl)] },
 
@@ -143,11 +143,12 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
             [
                 $"{Name(m.CounterpartName)} proposes to move your session from {When(m.CurrentUtc, m.TimeZone)} to {When(m.ProposedUtc, m.TimeZone)}.",
                 "Accept or decline it on the session's page. Until you answer, the session stays at its current time.",
+                $"Order reference: {m.OrderId}.",
             ],
             "Answer the proposal"),
 
         RescheduleDeclinedEmail m => new($"New time declined: your session stays on {When(m.SessionUtc, m.TimeZone)}", "Your proposed time was declined",
-            [$"{Name(m.CounterpartName)} declined the new time you proposed. The session stays on {When(m.SessionUtc, m.TimeZone)} ({Zone(m.TimeZone)})."],
+            [$"{Name(m.CounterpartName)} declined the new time you proposed. The session stays on {When(m.SessionUtc, m.TimeZone)}.", $"Order reference: {m.OrderId}."],
             "View the session"),
 
         _ => throw new PermanentFailureException($"No email template for {model.GetType().Name}."),
@@ -167,6 +168,8 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
         return new(times.Count == 1 ? $"Session booked: {times[0]}" : $"{times.Count} sessions booked, the first on {times[0]}",
             times.Count == 1 ? "Your session is booked" : "Your sessions are booked", paragraphs, "View the booking");
     }
+
+    private static string Hours(int hours) => hours == 1 ? "1 hour" : $"{hours} hours";
 
     private static IReadOnlyList<(string, string)> CalendarLinks(SessionInvite invite) =>
         [("Join the meeting", invite.MeetingUrl), ("Add to Google Calendar", CalendarInvite.GoogleLink(invite)), ("Add to Outlook", CalendarInvite.OutlookLink(invite))];
@@ -191,6 +194,7 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
                 Guid g => g == Guid.Empty,
                 DateTime d => d == default,
                 Money money => !Currencies.IsSupported(money.Currency) || money.AmountMinor < 0,
+                SessionInvite invite => InviteGap(invite) is { } gap ? throw new PermanentFailureException($"The {template} email has no {p.Name}.{gap}.") : false,
                 int i => i <= 0,
                 ICollection c => c.Count == 0,
                 _ => false,
@@ -198,6 +202,11 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
             if (empty) throw new PermanentFailureException($"The {template} email has no {p.Name}.");
         }
     }
+
+    /// <summary>The invite's empty field (its SEQUENCE may be 0), or null.</summary>
+    private static string? InviteGap(SessionInvite i) =>
+        i.SessionId == Guid.Empty ? nameof(i.SessionId) : string.IsNullOrWhiteSpace(i.Title) ? nameof(i.Title) : i.StartsUtc == default ? nameof(i.StartsUtc)
+        : i.Minutes <= 0 ? nameof(i.Minutes) : !Uri.TryCreate(i.MeetingUrl, UriKind.Absolute, out var u) || u.Scheme != Uri.UriSchemeHttps ? nameof(i.MeetingUrl) : null;
 
     /// <summary>The page link: App:BaseUrl + an app-relative path (anything else points at the home page).</summary>
     public string Link(string? linkPath)

@@ -138,7 +138,7 @@ public sealed record SessionCalledOffEmail(Guid OrderId, string CounterpartName,
 public sealed record SessionReminderEmail(Guid OrderId, string CounterpartName, string TimeZone, int HoursBefore, SessionInvite Invite) : EmailModel;
 
 /// <summary>The other side proposes a new time for a session and waits for the recipient's answer.</summary>
-public sealed record RescheduleProposedEmail(Guid OrderId, Guid SessionId, string CounterpartName, DateTime CurrentUtc, DateTime ProposedUtc, string TimeZone) : EmailModel;
+public sealed record RescheduleProposedEmail(Guid OrderId, string CounterpartName, DateTime CurrentUtc, DateTime ProposedUtc, string TimeZone) : EmailModel;
 
 /// <summary>The other side declined the recipient's proposed time; the session stays at its time.</summary>
-public sealed record RescheduleDeclinedEmail(Guid OrderId, Guid SessionId, string CounterpartName, DateTime SessionUtc, string TimeZone) : EmailModel;
+public sealed record RescheduleDeclinedEmail(Guid OrderId, string CounterpartName, DateTime SessionUtc, string TimeZone) : EmailModel;

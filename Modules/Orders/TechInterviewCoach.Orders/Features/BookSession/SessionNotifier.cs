@@ -48,7 +48,7 @@ internal sealed class SessionNotifier(OrdersDbContext db, TimeProvider time, Ord
     {
         var other = to == order.CoachId ? order.CoacheeId : order.CoachId;
         var names = await people.PeopleAsync([order.CoachId, order.CoacheeId], ct);
-        db.Enqueue(new SendEmail(to, null, new RescheduleProposedEmail(order.Id, booking.Id, OrderNotifier.Name(names, other), booking.StartsAt,
+        db.Enqueue(new SendEmail(to, null, new RescheduleProposedEmail(order.Id, OrderNotifier.Name(names, other), booking.StartsAt,
             booking.ProposedStartsAt!.Value, await people.ZoneAsync(names, to, ct)), $"/sessions/{booking.Id}"), Now);
     }
 
@@ -56,7 +56,7 @@ internal sealed class SessionNotifier(OrdersDbContext db, TimeProvider time, Ord
     {
         var other = to == order.CoachId ? order.CoacheeId : order.CoachId;
         var names = await people.PeopleAsync([order.CoachId, order.CoacheeId], ct);
-        db.Enqueue(new SendEmail(to, null, new RescheduleDeclinedEmail(order.Id, booking.Id, OrderNotifier.Name(names, other), booking.StartsAt,
+        db.Enqueue(new SendEmail(to, null, new RescheduleDeclinedEmail(order.Id, OrderNotifier.Name(names, other), booking.StartsAt,
             await people.ZoneAsync(names, to, ct)), $"/sessions/{booking.Id}"), Now);
     }
 }
