@@ -20,7 +20,7 @@ public sealed class CalendarInviteEmailTests(IntegrationsApp app) : IClassFixtur
         await app.WaitForOutboxAsync();
 
         var request = app.Resend.RequestsTo("POST", "/emails").Single(r => r.Body.Contains(address));
-        ResendSchema.SendEmailRequest().Properties.ShouldContainKey("attachments");
+        ResendSchema.SendEmailRequest().Properties.ContainsKey("attachments").ShouldBeTrue("attachments is a field of SendEmailRequest");
         var document = (Dictionary<string, object?>)ResendSchema.Yaml.Parse(File.ReadAllLines(ResendSchema.DocumentPath))!;
         var attachmentSchema = (Dictionary<string, object?>)((Dictionary<string, object?>)((Dictionary<string, object?>)document["components"]!)["schemas"]!)["Attachment"]!;
         var allowed = ((Dictionary<string, object?>)attachmentSchema["properties"]!).Keys.ToList();
