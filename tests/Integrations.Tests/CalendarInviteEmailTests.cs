@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Integrations.Tests;
 

@@ -5,7 +5,7 @@ using Ical.Net.CalendarComponents;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Orders.Features;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;
 

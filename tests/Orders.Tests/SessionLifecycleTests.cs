@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.Orders.Domain;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;
 

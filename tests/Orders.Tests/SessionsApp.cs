@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;
 

@@ -2,7 +2,7 @@ using TechInterviewCoach.Orders.Data;
 using TechInterviewCoach.Orders.Domain;
 using TechInterviewCoach.Orders.Features.Webhooks;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Features;
 
