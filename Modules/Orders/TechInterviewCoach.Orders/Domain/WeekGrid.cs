@@ -1,5 +1,4 @@
 using System.Globalization;
-using TechInterviewCoach.BuildingBlocks.Web;
 
 namespace TechInterviewCoach.Orders.Domain;
 

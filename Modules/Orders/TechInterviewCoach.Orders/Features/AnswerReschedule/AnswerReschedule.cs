@@ -1,17 +1,4 @@
 using System.Security.Claims;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Features.Refunds;
-using TechInterviewCoach.Orders.Stripe;
 
 namespace TechInterviewCoach.Orders.Features;
 

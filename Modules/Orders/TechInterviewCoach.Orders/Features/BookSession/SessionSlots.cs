@@ -1,12 +1,4 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Features.Checkout;
-using TechInterviewCoach.Orders.Stripe;
 
 namespace TechInterviewCoach.Orders.Features;
 

@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-
 namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>The system's sweep: every paid order whose validity ended with sessions never booked gets them refunded.</summary>

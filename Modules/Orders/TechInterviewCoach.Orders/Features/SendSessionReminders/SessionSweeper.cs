@@ -1,9 +1,4 @@
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.Orders.Stripe;
 
 namespace TechInterviewCoach.Orders.Features;
 

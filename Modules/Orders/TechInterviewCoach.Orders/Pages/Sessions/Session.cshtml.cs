@@ -1,12 +1,6 @@
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Orders.Features;
-using TechInterviewCoach.Orders.Features.Bookings;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Pages.Sessions;
 

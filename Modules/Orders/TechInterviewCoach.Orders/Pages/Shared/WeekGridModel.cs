@@ -1,5 +1,3 @@
-using TechInterviewCoach.Orders.Domain;
-
 namespace TechInterviewCoach.Orders.Pages;
 
 /// <summary>What the week grid partial draws: the week, its page (for previous/next), the form's legend, button and hidden fields.</summary>
