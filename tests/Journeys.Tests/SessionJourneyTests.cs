@@ -10,7 +10,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class SessionJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
 
     public Task InitializeAsync() => _app.InitializeAsync();
     public Task DisposeAsync() => _app.DisposeAsync();
@@ -22,7 +22,7 @@ public sealed class SessionJourneyTests(Browser browser) : IAsyncLifetime
         var page = await browser.NewPageAsync(_app.ServerAddress);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Week Coachee");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Week Coachee");
 
         // Pay for the package without choosing any time.
         await page.GotoAsync($"/checkout/{listingId}");
