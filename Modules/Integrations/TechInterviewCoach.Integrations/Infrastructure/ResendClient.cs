@@ -32,7 +32,7 @@ internal sealed class ResendClient(HttpClient http, IOptions<ResendOptions> opti
         [property: JsonPropertyName("subject")] string Subject,
         [property: JsonPropertyName("html")] string Html,
         [property: JsonPropertyName("text")] string Text,
-        [property: JsonPropertyName("attachments")] SendAttachment[]? Attachments);
+        [property: JsonPropertyName("attachments"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SendAttachment[]? Attachments);
 
     /// <summary>Resend's Attachment: the file's bytes as base64 in <c>content</c>.</summary>
     private sealed record SendAttachment(
