@@ -550,6 +550,15 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
                 await Assertions.Expect(page).ToHaveURLAsync(new Regex("/orders/[0-9a-f-]{36}"));
                 await Assertions.Expect(page.Locator("[data-testid=order-state]")).ToHaveTextAsync("Paid", new() { Timeout = 20_000 });
                 order = new Uri(page.Url).AbsolutePath.Split('/')[^1];
+                if (name == "Ana Crawl")
+                {
+                    // A package paid without times: its order page, home and the week view to book from (/orders/{id}/book).
+                    await page.GotoAsync($"/checkout/{spareId}");
+                    await page.ClickAsync("[data-testid=pay]");
+                    await Assertions.Expect(page).ToHaveURLAsync(new Regex("/simulator/checkout/"));
+                    await page.ClickAsync("[data-testid=sim-pay]");
+                    await Assertions.Expect(page.Locator("[data-testid=order-state]")).ToHaveTextAsync("Paid", new() { Timeout = 20_000 });
+                }
             }
             await page.Context.CloseAsync();
             return (id, conversation, order);
