@@ -47,6 +47,16 @@ public sealed class OrdersModule : IModule
     {
         var api = endpoints.MapGroup("/api/orders").WithTags("Orders");
         OrdersEndpoints.Map(api);
+        // Issue 15: completion and reviews.
+        GetSessionOutcomeEndpoint.Map(api);
+        ReportSessionProblemEndpoint.Map(api);
+        AnswerSessionReportEndpoint.Map(api);
+        SettleSessionReportEndpoint.Map(api);
+        WriteReviewEndpoint.Map(api);
+        EditReviewEndpoint.Map(api);
+        ReplyToReviewEndpoint.Map(api);
+        HideReviewEndpoint.Map(api);
+        GetCoachReviewsEndpoint.Map(api);
         WebhookReceiver.Map(endpoints);
     }
 }

@@ -36,6 +36,8 @@ internal sealed class ExportOrdersDataHandler(OrdersDbContext db) : IRequestHand
             .Where(o => o.CoacheeId == id || o.CoachId == id).OrderBy(o => o.CreatedAt).ToListAsync(ct);
         var payouts = await db.Payouts.AsNoTracking().Where(p => p.CoachId == id).OrderBy(p => p.UpdatedAt).ToListAsync(ct);
         var account = await db.PayoutAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CoachId == id, ct);
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.CoacheeId == id || r.CoachId == id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        var reports = await db.Reports.AsNoTracking().Where(r => r.CoacheeId == id || r.CoachId == id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
         var data = new
         {
             orders = orders.Select(o => new
@@ -48,6 +50,16 @@ internal sealed class ExportOrdersDataHandler(OrdersDbContext db) : IRequestHand
             }),
             payoutAccount = account is null ? null : new { account.StripeAccountId, account.ChargesEnabled, account.PayoutsEnabled },
             payouts = payouts.Select(p => new { p.Id, amountMinor = p.AmountMinor, p.Currency, p.Status, p.ArrivalDate }),
+            reviews = reviews.Select(r => new
+            {
+                r.Id, role = r.CoacheeId == id ? "author" : "coach", sessionId = r.BookingId, r.OrderId, r.Rating, r.Text, r.CreatedAt, r.UpdatedAt,
+                r.Reply, r.RepliedAt, hidden = r.HiddenAt is not null, r.HiddenReason,
+            }),
+            sessionReports = reports.Select(r => new
+            {
+                r.Id, sessionId = r.BookingId, r.OrderId, reportedByYou = r.ReporterId == id, problem = r.Problem.ToString(), r.Description, r.CreatedAt,
+                r.Answer, r.AnsweredAt, decision = r.Decision?.ToString(), r.DecisionNote, r.SettledAt,
+            }),
         };
         return new PersonalDataPart("orders", data, []);
     }
@@ -55,7 +67,8 @@ internal sealed class ExportOrdersDataHandler(OrdersDbContext db) : IRequestHand
 
 /// <summary>
 /// Order, session and payout records are kept for financial compliance: Orders stores no name, email or other personal
-/// detail of its own (names come from Identity, which shows "Deleted user"). Held slots of the person's unpaid orders are released.
+/// detail of its own (names come from Identity, which shows "Deleted user"). Held slots of the person's unpaid orders are released;
+/// their public reviews stay, signed "Deleted user".
 /// </summary>
 internal sealed class UserDeletedHandler(OrdersDbContext db) : INotificationHandler<UserDeleted>
 {
@@ -63,6 +76,9 @@ internal sealed class UserDeletedHandler(OrdersDbContext db) : INotificationHand
     {
         var held = await db.Bookings.Where(b => (b.CoacheeId == notification.UserId || b.CoachId == notification.UserId) && b.Status == BookingStatus.Held).ToListAsync(ct);
         foreach (var b in held) b.Status = BookingStatus.Released;
+        // Their reviews stay on the coach's profile, signed "Deleted user".
+        await db.Reviews.Where(r => r.CoacheeId == notification.UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.AuthorName, SessionReview.DeletedAuthor), ct);
         await db.SaveChangesAsync(ct);
     }
 }
