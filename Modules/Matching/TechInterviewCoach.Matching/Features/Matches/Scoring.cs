@@ -46,7 +46,8 @@ internal sealed record ScoreComponent(string Factor, int Points, string Reason);
 /// The ranking, as points a person can follow. Interview types coached (+12 each, + up to 8 for how many people were
 /// coached), target roles (+10), target companies worked at (+12 each, at most 2), a shared language (+8, none: −30),
 /// weekly hours overlapping (+4 per hour, at most 24; none: −10), within budget (+12, above: −10), experience for the seniority (+5),
-/// responsiveness (answers within 2 h: +10, within a day: +4, slower: −10; −8 per conversation waiting past the promise, at most −40).
+/// responsiveness (answers within 2 h: +10, within a day: +4, slower: −10; −8 per conversation waiting past the promise, at most −40),
+/// reviews (a Bayesian average against a prior of 4.0, ±10 at most, none under 3 reviews: <see cref="RatingFactor"/>).
 /// Equal scores are ordered by coach id.
 /// </summary>
 internal static class Scoring
@@ -194,6 +195,13 @@ internal static class Scoring
             var pts = OverduePoints(overdue);
             score += pts;
             explain?.Add(new("responsiveness", pts, $"{overdue} conversation{(overdue == 1 ? "" : "s")} waiting for a first reply"));
+        }
+        // Reviews (Domain/RatingFactor.cs).
+        if (RatingFactor.Explained(m.RatingCount[c]))
+        {
+            var pts = RatingFactor.Points(m.RatingAverage[c], m.RatingCount[c]);
+            score += pts;
+            explain?.Add(new("reviews", pts, RatingFactor.Reason(m.RatingAverage[c], m.RatingCount[c])));
         }
         return score;
     }

@@ -98,3 +98,6 @@ internal static class GetSessionOutcomeEndpoint
             .RequireAuthorization(Policies.Member)
             .WithSummary("A session's outcome (upcoming, awaiting completion, reported, completed, refunded…), its report and review, and what you may do next.");
 }
+
+/// <summary>What the order pages pass to the sessions-held partial: which order, and whether an admin looks.</summary>
+internal sealed record SessionOutcomesFor(Guid OrderId, bool Admin);
