@@ -56,6 +56,7 @@ public sealed class OrdersModule : IModule
         EditReviewEndpoint.Map(api);
         ReplyToReviewEndpoint.Map(api);
         HideReviewEndpoint.Map(api);
+        ListReportedSessionsEndpoint.Map(api);
         GetCoachReviewsEndpoint.Map(api);
         WebhookReceiver.Map(endpoints);
     }
