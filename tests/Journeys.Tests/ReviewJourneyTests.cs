@@ -24,7 +24,7 @@ public sealed class ReviewJourneyTests(Browser browser) : IAsyncLifetime
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         await BrowserApp.SignInAsNewAsync(page, "coachee", "Jo Journey");
-        (await page.Context.APIRequest.PostAsync("/api/matching/quiz/submit", new() { DataObject = Samples.Quiz(types: ["coding"]) })).Status.ShouldBe(200);
+        (await page.Context.APIRequest.PostAsync("/api/matching/quiz/submit", new() { DataObject = Samples.Quiz(types: ["coding"]) })).Status.ShouldBe(204);
 
         await page.GotoAsync($"/checkout/{listingId}");
         for (var i = 0; i < 3; i++) await page.Locator("[data-testid=slot]").Nth(2 * i).CheckAsync();
@@ -69,15 +69,17 @@ public sealed class ReviewJourneyTests(Browser browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=review]")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("[data-testid=review-author]").First).ToHaveTextAsync("Jo J.");
 
-        // The matches: the card shows the rating and the reason names it.
+        // The matches: the card shows the rating, and "Why this rank" names it with its points (published through the outbox).
         var card = page.Locator($"[data-testid=match][data-coach-id='{coachId}']");
+        var why = card.Locator("details");
         for (var attempt = 0; attempt < 40; attempt++)
         {
             await page.GotoAsync("/matches");
-            if ((await card.Locator("[data-testid=reasons]").TextContentAsync() ?? "").Contains("Rated 4.7 by 3 coachees")) break;
+            if ((await why.TextContentAsync() ?? "").Contains("Rated 4.7 by 3 coachees")) break;
             await Task.Delay(250);
         }
-        await Assertions.Expect(card.Locator("[data-testid=reasons]")).ToContainTextAsync("Rated 4.7 by 3 coachees");
+        await why.Locator("summary").ClickAsync();
+        await Assertions.Expect(why).ToContainTextAsync("Rated 4.7 by 3 coachees (+3)");
         await Assertions.Expect(card.Locator("[data-testid=rating]")).ToContainTextAsync("4.7 out of 5 · 3 reviews");
         errors.ShouldBeEmpty("no CSP violations or script errors: " + string.Join(" | ", errors));
     }
