@@ -11,7 +11,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class ReviewJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite, Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite, Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
 
     public Task InitializeAsync() => _app.InitializeAsync();
     public Task DisposeAsync() => _app.DisposeAsync();
@@ -23,7 +23,7 @@ public sealed class ReviewJourneyTests(Browser browser) : IAsyncLifetime
         var page = await browser.NewPageAsync(_app.ServerAddress);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Jo Journey");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Jo Journey");
         (await page.Context.APIRequest.PostAsync("/api/matching/quiz/submit", new() { DataObject = Samples.Quiz(types: ["coding"]) })).Status.ShouldBe(204);
 
         await page.GotoAsync($"/checkout/{listingId}");

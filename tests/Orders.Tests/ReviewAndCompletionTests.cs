@@ -24,7 +24,7 @@ public sealed class ClockedOrdersApp : OrdersApp
 /// <summary>Issue 15: a session completes 48 hours after it ends unless a problem is reported; then the coachee may review it.</summary>
 public sealed class ReviewAndCompletionTests(ClockedOrdersApp app) : IClassFixture<ClockedOrdersApp>
 {
-    private sealed record Paid(TestUser Coach, TestUser Coachee, Guid OrderId, List<Domain.Booking> Sessions);
+    private sealed record Paid(TestUser Coach, TestUser Coachee, Guid OrderId, List<Data.Booking> Sessions);
 
     private async Task<Paid> PaidAsync(int sessions = 1, long price = 10000)
     {
@@ -41,7 +41,7 @@ public sealed class ReviewAndCompletionTests(ClockedOrdersApp app) : IClassFixtu
     }
 
     /// <summary>Moves the clock to <paramref name="offset"/> after the session's end (never backwards).</summary>
-    private void At(Domain.Booking session, TimeSpan offset)
+    private void At(Data.Booking session, TimeSpan offset)
     {
         var target = new DateTimeOffset(session.EndsAt + offset, TimeSpan.Zero);
         if (target > app.Time.GetUtcNow()) app.Time.SetUtcNow(target);

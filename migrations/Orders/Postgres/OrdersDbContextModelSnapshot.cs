@@ -96,187 +96,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         });
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Data.SessionReport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Answer")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("answer");
-
-                    b.Property<DateTime?>("AnsweredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("answered_at");
-
-                    b.Property<Guid>("BookingId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("booking_id");
-
-                    b.Property<Guid>("CoachId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("coach_id");
-
-                    b.Property<Guid>("CoacheeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("coachee_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<int?>("Decision")
-                        .HasColumnType("integer")
-                        .HasColumnName("decision");
-
-                    b.Property<string>("DecisionNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("decision_note");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("description");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("order_id");
-
-                    b.Property<int>("Problem")
-                        .HasColumnType("integer")
-                        .HasColumnName("problem");
-
-                    b.Property<Guid?>("RefundId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("refund_id");
-
-                    b.Property<Guid>("ReporterId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("reporter_id");
-
-                    b.Property<DateTime?>("SettledAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("settled_at");
-
-                    b.Property<Guid?>("SettledBy")
-                        .HasColumnType("uuid")
-                        .HasColumnName("settled_by");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_session_reports");
-
-                    b.HasIndex("BookingId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_orders_session_reports_session");
-
-                    b.HasIndex("OrderId", "CreatedAt")
-                        .HasDatabaseName("ix_orders_session_reports_order");
-
-                    b.HasIndex("SettledAt", "CreatedAt")
-                        .HasDatabaseName("ix_orders_session_reports_open");
-
-                    b.ToTable("session_reports", "orders");
-                });
-
-            modelBuilder.Entity("TechInterviewCoach.Orders.Data.SessionReview", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("author_name");
-
-                    b.Property<Guid>("BookingId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("booking_id");
-
-                    b.Property<Guid>("CoachId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("coach_id");
-
-                    b.Property<Guid>("CoacheeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("coachee_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime?>("HiddenAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("hidden_at");
-
-                    b.Property<Guid?>("HiddenBy")
-                        .HasColumnType("uuid")
-                        .HasColumnName("hidden_by");
-
-                    b.Property<string>("HiddenReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("hidden_reason");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("order_id");
-
-                    b.Property<int>("Rating")
-                        .HasColumnType("integer")
-                        .HasColumnName("rating");
-
-                    b.Property<DateTime?>("RepliedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("replied_at");
-
-                    b.Property<string>("Reply")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reply");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("text");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_session_reviews");
-
-                    b.HasIndex("BookingId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_orders_session_reviews_session");
-
-                    b.HasIndex("CoacheeId")
-                        .HasDatabaseName("ix_orders_session_reviews_coachee");
-
-                    b.HasIndex("CoachId", "CreatedAt")
-                        .HasDatabaseName("ix_orders_session_reviews_coach");
-
-                    b.ToTable("session_reviews", "orders");
-                });
-
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Booking", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Booking", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -336,7 +156,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("sessions", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Order", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Order", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -504,7 +324,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("orders", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.OrderTimelineEntry", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.OrderTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -548,7 +368,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("order_timeline", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Payout", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Payout", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -608,7 +428,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("payouts", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.PayoutAccount", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.PayoutAccount", b =>
                 {
                     b.Property<Guid>("CoachId")
                         .ValueGeneratedOnAdd()
@@ -665,7 +485,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("payout_accounts", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.RefundRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.RefundRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -716,7 +536,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("refunds", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.StripeEventRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.StripeEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(255)
@@ -783,29 +603,9 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("stripe_events", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Data.SessionReport", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Booking", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Booking", null)
-                        .WithMany()
-                        .HasForeignKey("BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_session_reports_session");
-                });
-
-            modelBuilder.Entity("TechInterviewCoach.Orders.Data.SessionReview", b =>
-                {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Booking", null)
-                        .WithMany()
-                        .HasForeignKey("BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_session_reviews_session");
-                });
-
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Booking", b =>
-                {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Bookings")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -813,9 +613,9 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasConstraintName("fk_sessions_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.OrderTimelineEntry", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.OrderTimelineEntry", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Timeline")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -823,9 +623,9 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasConstraintName("fk_order_timeline_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.RefundRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.RefundRecord", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Refunds")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -833,7 +633,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasConstraintName("fk_refunds_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Order", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Order", b =>
                 {
                     b.Navigation("Bookings");
 

@@ -52,7 +52,7 @@ internal sealed class SeedDemoSessions(OrdersDbContext db, TimeProvider time) : 
                 Id = Guid.CreateVersion7(), CoachId = coach.Id, CoacheeId = coachee.Id, ListingId = Guid.NewGuid(),
                 ListingTitle = items.Count > 1 ? $"Interview prep package ({items.Count} sessions)" : "Mock interview", Sessions = items.Count,
                 SessionMinutes = 60, Currency = "USD", GrossMinor = gross, PlatformFeeMinor = fee, CoachNetMinor = gross - fee, State = OrderState.Paid,
-                IdempotencyKey = DemoKey + Guid.NewGuid().ToString("N"), DestinationAccountId = Features.Simulator.SimulatedStripe.AccountIdFor(coach.Id),
+                IdempotencyKey = DemoKey + Guid.NewGuid().ToString("N"), DestinationAccountId = SimulatedStripe.AccountIdFor(coach.Id),
                 CheckoutSessionId = "cs_demo_" + Guid.NewGuid().ToString("N")[..16], PaymentIntentId = "pi_demo_" + Guid.NewGuid().ToString("N")[..16],
                 CreatedAt = first.AddDays(-3), UpdatedAt = first.AddDays(-3), PaidAt = first.AddDays(-3), Version = Guid.NewGuid(),
             };

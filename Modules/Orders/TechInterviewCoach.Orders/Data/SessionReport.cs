@@ -54,7 +54,7 @@ internal sealed class SessionReport
         e.Property(r => r.Answer).HasMaxLength(MaxTextLength);
         e.Property(r => r.DecisionNote).HasMaxLength(500);
         e.Property(r => r.Version).IsConcurrencyToken();
-        e.HasOne<Domain.Booking>().WithMany().HasForeignKey(r => r.BookingId).HasConstraintName($"fk_{names.Table("session_reports")}_session");
+        e.HasOne<Booking>().WithMany().HasForeignKey(r => r.BookingId).HasConstraintName($"fk_{names.Table("session_reports")}_session");
         e.HasIndex(r => r.BookingId).IsUnique().HasDatabaseName(names.Index("session_reports_session"));
         e.HasIndex(r => new { r.OrderId, r.CreatedAt }).HasDatabaseName(names.Index("session_reports_order"));
         e.HasIndex(r => new { r.SettledAt, r.CreatedAt }).HasDatabaseName(names.Index("session_reports_open"));

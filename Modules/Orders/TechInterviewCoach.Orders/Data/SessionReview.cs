@@ -55,7 +55,7 @@ internal sealed class SessionReview
         e.Property(r => r.Reply).HasMaxLength(MaxTextLength);
         e.Property(r => r.HiddenReason).HasMaxLength(500);
         e.Property(r => r.Version).IsConcurrencyToken();
-        e.HasOne<Domain.Booking>().WithMany().HasForeignKey(r => r.BookingId).HasConstraintName($"fk_{names.Table("session_reviews")}_session");
+        e.HasOne<Booking>().WithMany().HasForeignKey(r => r.BookingId).HasConstraintName($"fk_{names.Table("session_reviews")}_session");
         e.HasIndex(r => r.BookingId).IsUnique().HasDatabaseName(names.Index("session_reviews_session"));
         e.HasIndex(r => new { r.CoachId, r.CreatedAt }).HasDatabaseName(names.Index("session_reviews_coach"));
         e.HasIndex(r => r.CoacheeId).HasDatabaseName(names.Index("session_reviews_coachee"));

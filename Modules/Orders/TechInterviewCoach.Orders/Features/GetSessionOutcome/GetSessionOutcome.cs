@@ -8,7 +8,6 @@ using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Orders.Data;
 using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Features.Webhooks;
 using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Features;
@@ -67,29 +66,6 @@ internal static class SessionOutcomeViews
         r.CreatedAt + SessionCompletion.ReviewEditWindow, r.Reply, r.RepliedAt, r.HiddenAt is not null, r.HiddenReason);
 }
 
-/// <summary>Every paid session of an order with its outcome: for the order pages and the admin order record.</summary>
-internal sealed record GetOrderSessionOutcomes(Guid OrderId, Guid ViewerId, bool ViewerIsAdmin) : IRequest<IReadOnlyList<SessionOutcomeView>>;
-
-internal sealed class GetOrderSessionOutcomesHandler(OrdersDbContext db, TimeProvider time, OrderNotifier people)
-    : IRequestHandler<GetOrderSessionOutcomes, IReadOnlyList<SessionOutcomeView>>
-{
-    public async Task<IReadOnlyList<SessionOutcomeView>> Handle(GetOrderSessionOutcomes request, CancellationToken ct)
-    {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Bookings).SingleOrDefaultAsync(o => o.Id == request.OrderId, ct);
-        if (order is null || (!request.ViewerIsAdmin && order.CoachId != request.ViewerId && order.CoacheeId != request.ViewerId))
-            throw new NotFoundException("order_not_found", "This order does not exist.");
-        var reports = await db.Reports.AsNoTracking().Where(r => r.OrderId == order.Id).ToDictionaryAsync(r => r.BookingId, ct);
-        var reviews = await db.Reviews.AsNoTracking().Where(r => r.OrderId == order.Id).ToDictionaryAsync(r => r.BookingId, ct);
-        var names = await people.PeopleAsync([order.CoachId, order.CoacheeId], ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        return order.Bookings.Where(b => b.Status == BookingStatus.Booked).OrderBy(b => b.StartsAt)
-            .Select(b => SessionOutcomeViews.Of(new SessionFacts
-            {
-                Booking = b, Order = order, Now = now, Report = reports.GetValueOrDefault(b.Id), Review = reviews.GetValueOrDefault(b.Id),
-            }, request.ViewerId, names)).ToList();
-    }
-}
-
 internal static class GetSessionOutcomeEndpoint
 {
     public static void Map(RouteGroupBuilder group) =>
@@ -98,6 +74,3 @@ internal static class GetSessionOutcomeEndpoint
             .RequireAuthorization(Policies.Member)
             .WithSummary("A session's outcome (upcoming, awaiting completion, reported, completed, refunded…), its report and review, and what you may do next.");
 }
-
-/// <summary>What the order pages pass to the sessions-held partial: which order, and whether an admin looks.</summary>
-internal sealed record SessionOutcomesFor(Guid OrderId, bool Admin);

@@ -41,22 +41,6 @@ internal sealed class HideReviewHandler(OrdersDbContext db, TimeProvider time) :
     }
 }
 
-/// <summary>A review as an admin sees it, with the session and order it belongs to.</summary>
-internal sealed record AdminReviewView(ReviewView Review, Guid SessionId, Guid OrderId, Guid CoachId, DateTime SessionStartsAt);
-
-internal sealed record GetReviewForAdmin(Guid ReviewId) : IRequest<AdminReviewView>;
-
-internal sealed class GetReviewForAdminHandler(OrdersDbContext db) : IRequestHandler<GetReviewForAdmin, AdminReviewView>
-{
-    public async Task<AdminReviewView> Handle(GetReviewForAdmin request, CancellationToken ct)
-    {
-        var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.ReviewId, ct)
-                     ?? throw new NotFoundException("review_not_found", "This review does not exist.");
-        var startsAt = await db.Bookings.Where(b => b.Id == review.BookingId).Select(b => b.StartsAt).SingleAsync(ct);
-        return new AdminReviewView(SessionOutcomeViews.ToView(review), review.BookingId, review.OrderId, review.CoachId, startsAt);
-    }
-}
-
 internal static class HideReviewEndpoint
 {
     public sealed record Body(string? Reason);

@@ -8,8 +8,6 @@ using Microsoft.Extensions.Options;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Features.Refunds;
-using TechInterviewCoach.Orders.Stripe;
 using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Features;
