@@ -1,7 +1,3 @@
-using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.Matching.Domain;
-using TechInterviewCoach.Matching.Features.Matches;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 /// <summary>
@@ -56,8 +52,9 @@ public sealed class ScoringTests
             Types = Enumerable.Range(0, n).Select(_ => rnd.Next(1 << types)).ToArray(),
             Languages = Enumerable.Range(0, n).Select(_ => (long)rnd.Next(1 << 6)).ToArray(),
             Slots = slots, Coached = coached, CoachedBonus = coached.Select(c => (byte)Scoring.CoachedBonus(c)).ToArray(),
-            CoachPoints = Enumerable.Range(0, n).Select(i => Scoring.CoachPoints(median[i], overdue[i]) + RatingFactor.Points(ratingAverage[i], ratingCount[i])).ToArray(),
+            CoachPoints = Enumerable.Range(0, n).Select(i => Scoring.CoachPoints(median[i], overdue[i])).ToArray(),
             RatingAverage = ratingAverage, RatingCount = ratingCount,
+            RatingPoints = Enumerable.Range(0, n).Select(i => Scoring.ReviewPoints(ratingAverage[i], ratingCount[i])).ToArray(),
             Years = Enumerable.Range(0, n).Select(_ => rnd.Next(25)).ToArray(), MedianReply = median, Overdue = overdue,
             CompanyStart = start, CompanyIds = ids.ToArray(), CompanyNames = names.ToArray(), CompanyBloom = bloom, CompanyIndex = index,
             Currencies = currencies,
@@ -99,12 +96,11 @@ public sealed class ScoringTests
     [Fact]
     public void Few_reviews_weigh_little_and_under_three_give_no_points_and_no_reason()
     {
-        RatingFactor.Points(5.0, 2).ShouldBe(0);
-        RatingFactor.Explained(2).ShouldBeFalse();
-        RatingFactor.Points(5.0, 3).ShouldBeLessThan(RatingFactor.Points(5.0, 30), "three perfect ratings count less than thirty");
-        RatingFactor.Points(4.8, 12).ShouldBe(6);
-        RatingFactor.Points(1.0, 50).ShouldBe(-RatingFactor.MaxPoints);
-        RatingFactor.Reason(4.8, 12).ShouldBe("Rated 4.8 by 12 coachees");
+        Scoring.ReviewPoints(5.0, 2).ShouldBe(0);
+        Scoring.ReviewPoints(5.0, 3).ShouldBeLessThan(Scoring.ReviewPoints(5.0, 30), "three perfect ratings count less than thirty");
+        Scoring.ReviewPoints(4.8, 12).ShouldBe(6);
+        Scoring.ReviewPoints(1.0, 50).ShouldBe(-RankingWeights.MaxReviewPoints);
+        Scoring.ReviewReason(4.8, 12).ShouldBe("Rated 4.8 by 12 coachees");
     }
 
     [Fact]
@@ -117,13 +113,13 @@ public sealed class ScoringTests
             .Select(c => (Score: Scoring.Score(seeker, snapshot, c, null), Id: snapshot.Ids[c]))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Id).Take(60).ToList();
 
-        var (ranked, total) = GetMatchesHandler.Rank(snapshot, seeker, type: 0, lang: 0, minHalf: 0, maxBudget: null, k: 60);
+        var (ranked, total) = Scoring.Top(snapshot, seeker, type: 0, lang: 0, minHalf: 0, maxBudget: null, k: 60);
 
         total.ShouldBe(snapshot.Count);
         ranked.Select(r => (Scoring.ScoreOf(r), snapshot.Ids[Scoring.PositionOf(r)])).ShouldBe(expected);
 
         var coding = 1 << QuizDefinition.IndexOf(QuizDefinition.InterviewTypes, "coding");
-        var (filtered, filteredTotal) = GetMatchesHandler.Rank(snapshot, seeker, type: coding, lang: 0, minHalf: 2, maxBudget: 15000, k: 20);
+        var (filtered, filteredTotal) = Scoring.Top(snapshot, seeker, type: coding, lang: 0, minHalf: 2, maxBudget: 15000, k: 20);
         var passing = Enumerable.Range(0, snapshot.Count).Where(c => (snapshot.Types[c] & coding) != 0 && snapshot.OverlapHalfHours(seeker.Slots, c) >= 2
             && snapshot.MinPriceAt(c, seeker.CurrencyIndex) is { } p && p <= 15000).ToList();
         filteredTotal.ShouldBe(passing.Count);

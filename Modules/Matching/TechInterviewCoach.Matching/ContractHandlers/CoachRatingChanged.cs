@@ -1,15 +1,10 @@
-using MediatR;
-using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.Matching.Features.Coaches;
-using TechInterviewCoach.Orders.Contracts;
-
 namespace TechInterviewCoach.Matching.ContractHandlers;
 
 /// <summary>Orders: a coach's reviews changed. The figures go on the coach's status (cards, profile) and into the match snapshot (rank).</summary>
 internal sealed class CoachRatingChangedHandler(MatchingDbContext db) : INotificationHandler<CoachRatingChanged>
 {
     public async Task Handle(CoachRatingChanged n, CancellationToken ct) =>
-        await BuildingBlocks.Persistence.Concurrency.RetryOnRaceAsync(db, async c =>
+        await db.RetryOnRaceAsync(async c =>
         {
             var status = await ListedState.StatusAsync(db, n.CoachId, c);
             if (status.RatingAt is { } at && at > n.At) return; // an older figure arrived late

@@ -1,41 +1,28 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Matching.Features.Cv;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Matching.Pages;
 
 [Authorize(Policy = Policies.Coachee)]
-internal sealed class CvModel(IMediator mediator) : PageModel
+internal sealed class CvModel(IMediator mediator) : PageModel, IFormPage
 {
     public CvInfo? Cv { get; private set; }
     public string? Message { get; private set; }
 
+    string IFormPage.FormPrefix => "";
+    public async Task ReloadAsync(CancellationToken ct) => Cv = await mediator.Send(new ViewMyCv(User.GetUserId()), ct);
+
     public async Task OnGetAsync()
     {
-        Cv = await mediator.Send(new GetMyCv(User.GetUserId()), HttpContext.RequestAborted);
+        await ReloadAsync(HttpContext.RequestAborted);
         Message = TempData["cv-message"] as string;
     }
 
     [EnableRateLimiting(RateLimitPolicies.Uploads)]
     public async Task<IActionResult> OnPostAsync(IFormFile? file)
     {
-        try
-        {
-            if (file is null) throw new InputException("cv_missing", "file", "Choose your CV as a PDF.");
-            await mediator.Send(new UploadCv(User.GetUserId(), file.FileName, await CvEndpoints.ReadUploadAsync(file, HttpContext.RequestAborted)), HttpContext.RequestAborted);
-            TempData["cv-message"] = "Your CV is uploaded.";
-            return RedirectToPage();
-        }
-        catch (AppException ex) { ModelState.AddError(ex, ""); }
-        Cv = await mediator.Send(new GetMyCv(User.GetUserId()), HttpContext.RequestAborted);
-        return Page();
+        await mediator.Send(await UploadCv.FromFormAsync(User.GetUserId(), file, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        TempData["cv-message"] = "Your CV is uploaded.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(bool confirm)
@@ -43,7 +30,7 @@ internal sealed class CvModel(IMediator mediator) : PageModel
         if (!confirm)
         {
             ModelState.AddModelError("confirm", "Tick the box to confirm: a deleted CV cannot be restored.");
-            Cv = await mediator.Send(new GetMyCv(User.GetUserId()), HttpContext.RequestAborted);
+            await ReloadAsync(HttpContext.RequestAborted);
             return Page();
         }
         await mediator.Send(new DeleteCv(User.GetUserId()), HttpContext.RequestAborted);

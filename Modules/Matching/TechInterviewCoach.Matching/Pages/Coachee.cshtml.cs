@@ -1,0 +1,15 @@
+namespace TechInterviewCoach.Matching.Pages;
+
+/// <summary>A coach's view of one coachee's quiz and CV: 404 unless that coachee started a conversation with this coach. Each view is logged.</summary>
+[Authorize(Policy = Policies.Member)]
+internal sealed class CoacheeModel(IMediator mediator) : PageModel
+{
+    public SharedQuiz Quiz { get; private set; } = null!;
+    public string CoacheeName { get; private set; } = "";
+
+    public async Task OnGetAsync(Guid coacheeId)
+    {
+        Quiz = await mediator.Send(new ViewCoacheeQuiz(User.GetUserId(), coacheeId), HttpContext.RequestAborted);
+        CoacheeName = (await mediator.Send(new GetUserSummary(coacheeId), HttpContext.RequestAborted))?.DisplayName ?? "Coachee";
+    }
+}
