@@ -575,6 +575,15 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         await coach.ClickAsync("text=Simulate a payout");
         await coach.Context.CloseAsync();
 
+        // Issue 15: Ana's past sessions with Kai, as the demo seeder makes them: reviewed ones, one to review, one just ended (to report).
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Publish(new TechInterviewCoach.Identity.Contracts.DemoUsersCreated(
+            [
+                new(a.Id, "coachee", 0, "Ana Crawl", "Europe/Berlin"),
+                new(coachId, "coach", 0, "Kai Crawl", "Europe/Berlin"), new(coachId, "coach", 1, "Kai Crawl", "Europe/Berlin"), new(coachId, "coach", 2, "Kai Crawl", "Europe/Berlin"),
+            ]));
+        await _app.WaitForOutboxAsync();
+
         var admin = await browser.NewPageAsync(_app.ServerAddress);
         var adminId = await JourneysApp.SignInAsNewAsync(admin, "admin", "Ada Crawl", "ada.crawl@example.com");
         await admin.Context.CloseAsync();

@@ -17,6 +17,8 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<PayoutAccount> PayoutAccounts => Set<PayoutAccount>();
     public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<SessionReview> Reviews => Set<SessionReview>();
+    public DbSet<SessionReport> Reports => Set<SessionReport>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder, DbNames names)
     {
@@ -116,5 +118,7 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
             e.Property(p => p.StripeEventId).HasMaxLength(100);
             e.HasIndex(p => new { p.CoachId, p.UpdatedAt }).HasDatabaseName(names.Index("payouts_coach"));
         });
+        SessionReview.Map(modelBuilder, names);
+        SessionReport.Map(modelBuilder, names);
     }
 }
