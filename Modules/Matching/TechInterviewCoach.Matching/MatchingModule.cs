@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using TechInterviewCoach.BuildingBlocks.Composition;
 using TechInterviewCoach.BuildingBlocks.Persistence;
 using TechInterviewCoach.Matching.Data;
+using TechInterviewCoach.Matching.Features;
 using TechInterviewCoach.Matching.Features.Access;
 using TechInterviewCoach.Matching.Features.Coaches;
 using TechInterviewCoach.Matching.Features.Cv;
@@ -38,5 +39,9 @@ public sealed class MatchingModule : IModule
         DirectoryEndpoints.Map(api);
         MatchEndpoints.Map(api);
         AccessEndpoints.Map(api);
+        GetCvReadingEndpoint.Map(api);
+        CorrectCvReadingEndpoint.Map(api);
+        ListSkillsEndpoint.Map(api);
+        ViewCoacheeCvReadingEndpoint.Map(api);
     }
 }

@@ -6,22 +6,83 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Web;
+using TechInterviewCoach.Matching.Features;
 using TechInterviewCoach.Matching.Features.Cv;
 using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Matching.Pages;
 
 [Authorize(Policy = Policies.Coachee)]
-internal sealed class CvModel(IMediator mediator) : PageModel
+internal sealed class CvModel(IMediator mediator) : PageModel, IFormPage
 {
     public CvInfo? Cv { get; private set; }
+    /// <summary>What we read from the CV, as corrected; null without a CV.</summary>
+    public CvReadingView? Reading { get; private set; }
     public string? Message { get; private set; }
+    public string FormPrefix => "";
 
     public async Task OnGetAsync()
     {
-        Cv = await mediator.Send(new GetMyCv(User.GetUserId()), HttpContext.RequestAborted);
+        await ReloadAsync(HttpContext.RequestAborted);
         Message = TempData["cv-message"] as string;
     }
+
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        Cv = await mediator.Send(new GetMyCv(User.GetUserId()), ct);
+        Reading = await mediator.Send(new GetCvReading(User.GetUserId()), ct);
+    }
+
+    /// <summary>Errors of the "what we read" forms for one field (skills, employers, yearsOfExperience, title, seniority).</summary>
+    public string Errors(string field) => string.Join(" ", ModelState.Where(kv => kv.Key == field || kv.Key.StartsWith(field + "[", StringComparison.Ordinal))
+        .SelectMany(kv => kv.Value!.Errors).Select(e => e.ErrorMessage).Distinct());
+
+    /// <summary>Removes one skill or employer from what we read.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(string? kind, string? value)
+    {
+        var current = await CurrentAsync();
+        await CorrectAsync(current with
+        {
+            Skills = kind == "skill" ? current.Skills.Where(s => s != value).ToList() : current.Skills,
+            Employers = kind == "employer" ? current.Employers.Where(e => e != value).ToList() : current.Employers,
+        });
+        TempData["cv-message"] = $"Removed “{value}”: your matches no longer use it.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAddSkillAsync(string? skill)
+    {
+        var current = await CurrentAsync();
+        var saved = await CorrectAsync(current with { Skills = [.. current.Skills, skill?.Trim() ?? ""] });
+        TempData["cv-message"] = $"Added {saved.Skills[^1]}: your matches use it now.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAddEmployerAsync(string? employer)
+    {
+        var current = await CurrentAsync();
+        await CorrectAsync(current with { Employers = [.. current.Employers, employer?.Trim() ?? ""] });
+        TempData["cv-message"] = $"Added {employer?.Trim()}: your matches use it now.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync(int? yearsOfExperience, string? title, string? seniority)
+    {
+        var current = await CurrentAsync();
+        await CorrectAsync(current with { YearsOfExperience = yearsOfExperience, Title = title, Seniority = string.IsNullOrEmpty(seniority) ? null : seniority });
+        TempData["cv-message"] = "Saved: your matches use your corrections now.";
+        return RedirectToPage();
+    }
+
+    private async Task<CvReadingInput> CurrentAsync()
+    {
+        var r = await mediator.Send(new GetCvReading(User.GetUserId()), HttpContext.RequestAborted)
+                ?? throw new ConflictException("cv_not_uploaded", "Upload your CV first: these items are read from it.");
+        return new CvReadingInput { Skills = [.. r.Skills], Employers = [.. r.Employers], YearsOfExperience = r.YearsOfExperience, Title = r.Title, Seniority = r.Seniority };
+    }
+
+    private Task<CvReadingView> CorrectAsync(CvReadingInput input) =>
+        mediator.Send(new CorrectCvReading(User.GetUserId(), input), HttpContext.RequestAborted);
 
     [EnableRateLimiting(RateLimitPolicies.Uploads)]
     public async Task<IActionResult> OnPostAsync(IFormFile? file)
@@ -34,7 +95,7 @@ internal sealed class CvModel(IMediator mediator) : PageModel
             return RedirectToPage();
         }
         catch (AppException ex) { ModelState.AddError(ex, ""); }
-        Cv = await mediator.Send(new GetMyCv(User.GetUserId()), HttpContext.RequestAborted);
+        await ReloadAsync(HttpContext.RequestAborted);
         return Page();
     }
 
@@ -43,7 +104,7 @@ internal sealed class CvModel(IMediator mediator) : PageModel
         if (!confirm)
         {
             ModelState.AddModelError("confirm", "Tick the box to confirm: a deleted CV cannot be restored.");
-            Cv = await mediator.Send(new GetMyCv(User.GetUserId()), HttpContext.RequestAborted);
+            await ReloadAsync(HttpContext.RequestAborted);
             return Page();
         }
         await mediator.Send(new DeleteCv(User.GetUserId()), HttpContext.RequestAborted);

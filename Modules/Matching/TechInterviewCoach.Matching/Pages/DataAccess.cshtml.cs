@@ -22,12 +22,15 @@ internal sealed class MyDataAccessModel(IMediator mediator) : PageModel
 internal sealed class CoacheeModel(IMediator mediator) : PageModel
 {
     public SharedQuiz Quiz { get; private set; } = null!;
+    /// <summary>What was read from the coachee's CV (logged as its own view); null without a CV.</summary>
+    public Features.CvReadingView? Reading { get; private set; }
     public string CoacheeName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(Guid coacheeId)
     {
         try { Quiz = await mediator.Send(new ViewCoacheeQuiz(User.GetUserId(), coacheeId), HttpContext.RequestAborted); }
         catch (NotFoundException) { return NotFound(); }
+        Reading = await mediator.Send(new Features.ViewCoacheeCvReading(User.GetUserId(), coacheeId), HttpContext.RequestAborted);
         CoacheeName = (await mediator.Send(new GetUserSummary(coacheeId), HttpContext.RequestAborted))?.DisplayName ?? "Coachee";
         return Page();
     }

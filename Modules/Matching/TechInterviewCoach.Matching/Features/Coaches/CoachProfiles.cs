@@ -23,6 +23,8 @@ internal sealed record ProfileInput
     public string Bio { get; init; } = "";
     public int YearsOfExperience { get; init; }
     public List<string> Companies { get; init; } = [];
+    /// <summary>Skills and technologies coached, from the vocabulary (GET /api/matching/cv/skills); aliases are accepted.</summary>
+    public List<string> Skills { get; init; } = [];
     public List<string> Roles { get; init; } = [];
     public List<string> InterviewTypes { get; init; } = [];
     public Dictionary<string, int> CoachedCounts { get; init; } = [];
@@ -47,6 +49,9 @@ internal sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
         RuleFor(p => p.YearsOfExperience).InclusiveBetween(0, 60).WithMessage("Years of experience is 0 to 60.");
         RuleFor(p => p.Companies).Must(c => c.Count <= 20).WithMessage("Name at most 20 companies.");
         RuleForEach(p => p.Companies).NotEmpty().MaximumLength(80);
+        RuleFor(p => p.Skills).Must(s => s.Count <= 30).WithMessage("Name at most 30 skills and technologies.");
+        RuleForEach(p => p.Skills).Must(s => Vocabulary.Skills.Find(s) is not null)
+            .WithMessage((_, s) => $"“{s}” is not in our list of skills and technologies; choose one from the suggestions.");
         RuleFor(p => p.Roles).NotEmpty().WithMessage("Choose at least one role you coach.");
         RuleForEach(p => p.Roles).Must(r => QuizDefinition.Allowed(QuizDefinition.Roles, r)).WithMessage("Choose roles from the list.");
         RuleFor(p => p.InterviewTypes).NotEmpty().WithMessage("Choose at least one interview type you coach.");
@@ -100,7 +105,7 @@ internal sealed class GetMyProfileHandler(MatchingDbContext db) : IRequestHandle
         var d = MatchingJson.Read<CoachDetails>(p.DetailsJson);
         return new ProfileView(new ProfileInput
         {
-            Headline = p.Headline, Bio = p.Bio, YearsOfExperience = p.YearsOfExperience, Companies = d.Companies, Roles = d.Roles,
+            Headline = p.Headline, Bio = p.Bio, YearsOfExperience = p.YearsOfExperience, Companies = d.Companies, Skills = d.Skills, Roles = d.Roles,
             InterviewTypes = d.InterviewTypes, CoachedCounts = d.CoachedCounts, Languages = d.Languages, TimeZone = p.TimeZone,
             Availability = d.Availability, IsPublished = p.IsPublished,
         }, p.IsListed, status?.PayoutsEnabled == true, hasListing);
@@ -116,6 +121,7 @@ internal sealed class SaveProfileHandler(MatchingDbContext db, TimeProvider time
         {
             Headline = i.Headline?.Trim() ?? "", Bio = i.Bio?.Trim() ?? "", TimeZone = i.TimeZone?.Trim() ?? "",
             Companies = (i.Companies ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Skills = (i.Skills ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).ToList(),
             Roles = (i.Roles ?? []).Distinct().ToList(), InterviewTypes = (i.InterviewTypes ?? []).Distinct().ToList(),
             Languages = (i.Languages ?? []).Distinct().ToList(), CoachedCounts = i.CoachedCounts ?? [], Availability = i.Availability ?? [],
         };
@@ -134,7 +140,8 @@ internal sealed class SaveProfileHandler(MatchingDbContext db, TimeProvider time
             p.IsPublished = i.IsPublished;
             p.DetailsJson = MatchingJson.Write(new CoachDetails
             {
-                Companies = i.Companies, Roles = i.Roles, InterviewTypes = i.InterviewTypes, Languages = i.Languages, Availability = i.Availability,
+                Companies = i.Companies, Roles = i.Roles,
+                Skills = i.Skills.Select(s => Vocabulary.Skills.Find(s)!.Name).Distinct().ToList(), InterviewTypes = i.InterviewTypes, Languages = i.Languages, Availability = i.Availability,
                 CoachedCounts = i.CoachedCounts.Where(kv => kv.Value > 0 && i.InterviewTypes.Contains(kv.Key)).ToDictionary(),
             });
             p.UpdatedAt = now.UtcDateTime;

@@ -115,11 +115,12 @@ internal sealed record DeleteCv(Guid UserId) : IRequest<Unit>;
 /// <summary>The CV bytes of <see cref="UserId"/>; callers decide who may ask (the person themselves, or a coach with a grant).</summary>
 internal sealed record ReadCv(Guid UserId) : IRequest<(CvInfo Info, byte[] Content)?>;
 
-internal sealed class UploadCvHandler(MatchingDbContext db, CvStore store, TimeProvider time) : IRequestHandler<UploadCv, CvInfo>
+internal sealed class UploadCvHandler(MatchingDbContext db, CvStore store, TimeProvider time, Matches.MatchSnapshotCache snapshots) : IRequestHandler<UploadCv, CvInfo>
 {
     public async Task<CvInfo> Handle(UploadCv request, CancellationToken ct)
     {
         PdfCheck.Ensure(request.Content); // on rejection nothing changes: the previous CV stays
+        var facts = await ReadCvOnUpload.ReadAsync(db, snapshots, request.UserId, request.Content, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
         var storageId = await store.SaveAsync(request.Content, ct);
         string? previous = null;
         try
@@ -135,6 +136,7 @@ internal sealed class UploadCvHandler(MatchingDbContext db, CvStore store, TimeP
                 row.FileName = PdfCheck.SanitiseName(request.FileName);
                 row.SizeBytes = request.Content.Length;
                 row.UploadedAt = time.GetUtcNow().UtcDateTime;
+                await ReadCvOnUpload.StoreAsync(db, request.UserId, facts, row.UploadedAt, t);
                 await db.SaveChangesAsync(t);
                 return row;
             }, ct);
@@ -174,6 +176,7 @@ internal sealed class DeleteCvHandler(MatchingDbContext db, CvStore store) : IRe
         var cv = await db.Cvs.SingleOrDefaultAsync(c => c.UserId == request.UserId, ct);
         if (cv is null) return Unit.Value;
         db.Cvs.Remove(cv);
+        db.CvReadings.RemoveRange(await db.CvReadings.Where(r => r.UserId == request.UserId).ToListAsync(ct)); // what was read goes with it
         await db.SaveChangesAsync(ct);
         store.Delete(cv.StorageId);
         return Unit.Value;

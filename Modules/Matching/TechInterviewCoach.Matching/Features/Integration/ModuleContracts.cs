@@ -70,6 +70,7 @@ internal sealed class ExportMatchingDataHandler(MatchingDbContext db, CvStore st
         var submissions = await db.QuizSubmissions.AsNoTracking().Where(s => s.UserId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
         var draft = await db.QuizDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == id, ct);
         var cv = await db.Cvs.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == id, ct);
+        var reading = await db.CvReadings.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == id, ct);
         var log = await db.AccessLog.AsNoTracking().Where(a => a.CoacheeId == id).OrderBy(a => a.At).ToListAsync(ct);
         var grants = await db.AccessGrants.AsNoTracking().Where(g => g.CoacheeId == id || g.CoachId == id).OrderBy(g => g.GrantedAt).ToListAsync(ct);
         var profile = await db.CoachProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.CoachId == id, ct);
@@ -82,6 +83,7 @@ internal sealed class ExportMatchingDataHandler(MatchingDbContext db, CvStore st
             quizSubmissions = submissions.Select(s => new { s.SubmittedAt, s.QuizVersion, answers = MatchingJson.Read<QuizAnswers>(s.AnswersJson) }),
             quizDraft = draft is null ? null : new { draft.UpdatedAt, draft.QuizVersion, answers = MatchingJson.Read<QuizAnswers>(draft.AnswersJson) },
             cv = cv is null ? null : new { cv.FileName, cv.SizeBytes, cv.UploadedAt, file = "cv.pdf" },
+            cvReading = reading is null ? null : CvReadingView.Of(reading),
             accessLog = log.Select(a => new { a.CoachId, a.What, a.At }),
             accessGrants = grants.Select(g => new { g.CoacheeId, g.CoachId, g.ConversationId, g.GrantedAt, g.EndedAt }),
             coachProfile = profile is null ? null : new
@@ -149,6 +151,7 @@ internal sealed class UserDeletedHandler(MatchingDbContext db, CvStore store, Ti
         db.QuizSubmissions.RemoveRange(await db.QuizSubmissions.Where(x => x.UserId == id).ToListAsync(ct));
         var cv = await db.Cvs.SingleOrDefaultAsync(x => x.UserId == id, ct);
         if (cv is not null) db.Cvs.Remove(cv);
+        db.CvReadings.RemoveRange(await db.CvReadings.Where(x => x.UserId == id).ToListAsync(ct));
         db.AccessGrants.RemoveRange(await db.AccessGrants.Where(g => g.CoacheeId == id).ToListAsync(ct));
         db.AccessLog.RemoveRange(await db.AccessLog.Where(a => a.CoacheeId == id).ToListAsync(ct));
         foreach (var g in await db.AccessGrants.Where(g => g.CoachId == id && g.EndedAt == null).ToListAsync(ct)) g.EndedAt = n.At;

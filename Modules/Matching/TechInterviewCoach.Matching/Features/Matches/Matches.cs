@@ -38,7 +38,7 @@ internal sealed class GetMatchesHandler(MatchingDbContext db, MatchSnapshotCache
         var minHalf = r.MinOverlapHours is { } h ? (int)Math.Ceiling(h * 2) : 0;
 
         var snapshot = await cache.GetAsync(db, ct);
-        var seeker = Scoring.Seeker(answers, snapshot);
+        var seeker = Scoring.Seeker(answers, snapshot, await CvReadingRows.FactsAsync(db, r.CoacheeId, ct));
         var (ranked, total) = Rank(snapshot, seeker, type, lang, minHalf, r.MaxBudgetMinor, page * size);
         var pageItems = ranked.Skip((page - 1) * size).ToList();
 

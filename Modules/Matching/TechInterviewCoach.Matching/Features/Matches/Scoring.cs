@@ -37,6 +37,20 @@ internal sealed class SeekerFeatures
         foreach (var id in CompanyIds) if (id == companyId) return true;
         return false;
     }
+
+    /// <summary>One entry per vocabulary skill: 1 when the coachee's CV names it (as they corrected it).</summary>
+    public byte[] CvSkills { get; init; } = new byte[Vocabulary.Skills.Terms.Count];
+    public bool HasCvSkills { get; init; }
+    /// <summary>The CV's past employers as snapshot ids, without the quiz targets (those count as targets already).</summary>
+    public int[] CvEmployerIds { get; init; } = [];
+    /// <summary>The seniority's label when it comes from the CV because the quiz left it open; else null.</summary>
+    public string? CvSeniorityLabel { get; init; }
+
+    public bool WorkedAt(int companyId)
+    {
+        foreach (var id in CvEmployerIds) if (id == companyId) return true;
+        return false;
+    }
 }
 
 /// <summary>One explainable part of a score: which factor, how many points, and the plain words for it.</summary>
@@ -65,10 +79,16 @@ internal static class Scoring
         "junior" => 1, "mid" => 3, "senior" => 5, "staff" => 8, "principal" => 10, "manager" => 6, _ => 0,
     };
 
-    public static SeekerFeatures Seeker(QuizAnswers q, MatchSnapshot snapshot)
+    /// <summary>The coachee's side: the quiz, and what was read from the CV (<paramref name="cv"/>, as corrected; null without a CV).</summary>
+    public static SeekerFeatures Seeker(QuizAnswers q, MatchSnapshot snapshot, CvFacts? cv = null)
     {
         var companies = q.TargetCompanies.Select(CompanyKey).Where(k => k.Length > 0).ToArray();
         var ids = companies.Select(k => snapshot.CompanyIndex.TryGetValue(k, out var id) ? id : -1).Where(id => id >= 0).Distinct().ToArray();
+        var cvSkills = new byte[Vocabulary.Skills.Terms.Count];
+        foreach (var skill in cv?.Skills ?? []) if (Vocabulary.Skills.Find(skill) is { } term) cvSkills[term.Id] = 1;
+        var employers = (cv?.Employers ?? []).Select(e => snapshot.CompanyIndex.TryGetValue(CompanyKey(e), out var id) ? id : -1)
+            .Where(id => id >= 0 && !ids.Contains(id)).Distinct().ToArray();
+        var seniority = q.Seniority ?? cv?.Seniority;
         // The snapshot's reference week, so both sides carry the same daylight-saving offsets.
         var slots = WeekSlots.From(q.Availability, q.TimeZone, WeekSlots.ReferenceMondayUtc(snapshot.BuiltAt));
         var types = Mask(QuizDefinition.InterviewTypes, q.InterviewTypes);
@@ -82,7 +102,11 @@ internal static class Scoring
             HasSlots = slots.HalfHours > 0,
             SlotWords = Enumerable.Range(0, MatchSnapshot.SlotWords).Where(w => slots.Word(w) != 0).Select(w => (w, slots.Word(w))).ToArray(),
             OverlapPoints = Enumerable.Range(0, WeekSlots.SlotsPerWeek + 1).Select(h => OverlapPoints(h, slots.HalfHours > 0)).ToArray(),
-            RequiredYears = RequiredYears(q.Seniority),
+            RequiredYears = RequiredYears(seniority),
+            CvSkills = cvSkills,
+            HasCvSkills = cvSkills.Contains((byte)1),
+            CvEmployerIds = employers,
+            CvSeniorityLabel = q.Seniority is null && cv?.Seniority is { } fromCv ? QuizDefinition.Label(QuizDefinition.Seniorities, fromCv) : null,
             BudgetMinor = q.BudgetMinor,
             Currency = q.BudgetCurrency,
             CompanyIds = ids,
@@ -138,6 +162,30 @@ internal static class Scoring
                     explain?.Add(new("companies", 12, $"Worked at {m.CompanyNames[i]}"));
                 }
         }
+        // What the CV says: skills and technologies the coach coaches, and past employers the coach also worked at.
+        if (s.HasCvSkills)
+        {
+            var skills = new List<string>();
+            for (var i = m.SkillStart[c]; i < m.SkillStart[c + 1]; i++)
+                if (s.CvSkills[m.SkillIds[i]] != 0) skills.Add(Vocabulary.Skills.Terms[m.SkillIds[i]].Name);
+            if (skills.Count > 0)
+            {
+                var pts = CvSignalWeights.SkillPoints(skills.Count);
+                score += pts;
+                explain?.Add(new("cv_skills", pts, $"Coaches {CvSignalWeights.Join(skills.Take(3).ToList())}, from your CV"));
+            }
+        }
+        if (s.CvEmployerIds.Length > 0)
+        {
+            var matched = 0;
+            for (var i = m.CompanyStart[c]; i < m.CompanyStart[c + 1] && matched < CvSignalWeights.MaxSharedEmployers; i++)
+                if (s.WorkedAt(m.CompanyIds[i]))
+                {
+                    matched++;
+                    score += CvSignalWeights.PerSharedEmployer;
+                    explain?.Add(new("cv_employers", CvSignalWeights.PerSharedEmployer, $"Worked at {m.CompanyNames[i]}, like you"));
+                }
+        }
         // Language.
         var langs = s.LanguagesMask & m.Languages[c];
         if (langs != 0)
@@ -175,7 +223,9 @@ internal static class Scoring
         if (s.RequiredYears > 0 && m.Years[c] >= s.RequiredYears)
         {
             score += 5;
-            explain?.Add(new("experience", 5, $"{m.Years[c]} years of experience"));
+            explain?.Add(new("experience", 5, s.CvSeniorityLabel is { } level
+                ? $"{m.Years[c]} years of experience, enough for the {level.ToLowerInvariant()} level on your CV"
+                : $"{m.Years[c]} years of experience"));
         }
         // Responsiveness.
         if (m.MedianReply[c] is var median && !float.IsNaN(median))
@@ -219,9 +269,22 @@ internal static class Scoring
         score += 12 * System.Numerics.BitOperations.PopCount((uint)(s.TypesMask & types)) + best;
         score += 10 * Bit((s.RolesMask & m.Roles[c]) != 0);
         var matched = 0;
+        var worked = 0;
         var end = m.CompanyStart[c + 1];
-        for (var i = m.CompanyStart[c]; i < end; i++) matched += Bit(s.Targets(m.CompanyIds[i]));
-        score += 12 * Math.Min(2, matched);
+        for (var i = m.CompanyStart[c]; i < end; i++)
+        {
+            matched += Bit(s.Targets(m.CompanyIds[i]));
+            worked += Bit(s.WorkedAt(m.CompanyIds[i]));
+        }
+        score += 12 * Math.Min(2, matched) + CvSignalWeights.EmployerPoints(worked);
+        if (s.HasCvSkills)
+        {
+            var skills = 0;
+            var cvSkills = s.CvSkills;
+            var skillEnd = m.SkillStart[c + 1];
+            for (var i = m.SkillStart[c]; i < skillEnd; i++) skills += cvSkills[m.SkillIds[i]];
+            score += CvSignalWeights.SkillPoints(skills);
+        }
         score += s.NoLanguagePoints + (8 - s.NoLanguagePoints) * Bit((s.LanguagesMask & m.Languages[c]) != 0);
         var half = 0;
         foreach (var (word, bits) in s.SlotWords) half += System.Numerics.BitOperations.PopCount(bits & m.Slots[word * m.Ids.Length + c]);

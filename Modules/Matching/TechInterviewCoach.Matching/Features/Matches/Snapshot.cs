@@ -47,6 +47,9 @@ internal sealed class MatchSnapshot
     public required ulong[] CompanyBloom { get; init; }
     /// <summary>Normalised company name → id.</summary>
     public required Dictionary<string, int> CompanyIndex { get; init; }
+    /// <summary>Skills coach i coaches are <c>SkillIds[SkillStart[i]..SkillStart[i + 1]]</c>, as <see cref="Vocabulary.Skills"/> ids.</summary>
+    public int[] SkillStart { get; init; } = [0];
+    public short[] SkillIds { get; init; } = [];
     public required string[] Currencies { get; init; }
     /// <summary><c>Currencies.Length</c> entries per coach: cheapest price per session among published listings; -1 when none.</summary>
     public required long[] MinPrice { get; init; }
@@ -198,6 +201,8 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         var companyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var companyIds = new List<int>();
         var companyNames = new List<string>();
+        var skillStart = new int[n + 1];
+        var skillIds = new List<short>();
         var minPrice = new long[n * currencies.Length];
         Array.Fill(minPrice, -1L);
         var position = new Dictionary<Guid, int>(n);
@@ -223,6 +228,9 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             medianReply[i] = status?.MedianFirstReplyMinutes is { } median ? (float)median : float.NaN;
             overdue[i] = status?.OverdueConversations ?? 0;
             coachPoints[i] = Scoring.CoachPoints(medianReply[i], overdue[i]);
+            skillStart[i] = skillIds.Count;
+            foreach (var skill in d.Skills)
+                if (Vocabulary.Skills.Find(skill) is { } term) skillIds.Add((short)term.Id);
             companyStart[i] = companyIds.Count;
             foreach (var company in d.Companies)
             {
@@ -235,6 +243,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             }
         }
         companyStart[n] = companyIds.Count;
+        skillStart[n] = skillIds.Count;
         foreach (var l in listings)
         {
             if (!position.TryGetValue(l.CoachId, out var i)) continue;
@@ -247,7 +256,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             Version = version, BuiltAt = now, Ids = ids, Roles = roles, Types = typeMasks, Languages = languages, Slots = slots,
             Coached = coached, CoachedBonus = coachedBonus, CoachPoints = coachPoints, Years = years, MedianReply = medianReply, Overdue = overdue, CompanyStart = companyStart,
             CompanyIds = companyIds.ToArray(), CompanyNames = companyNames.ToArray(), CompanyBloom = companyBloom, CompanyIndex = companyIndex,
-            Currencies = currencies, MinPrice = minPrice,
+            Currencies = currencies, MinPrice = minPrice, SkillStart = skillStart, SkillIds = skillIds.ToArray(),
         };
     }
 }
