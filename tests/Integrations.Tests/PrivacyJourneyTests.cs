@@ -128,7 +128,7 @@ public sealed class PrivacyJourneyTests(JourneyIntegrationsApp app) : IClassFixt
         });
         quiz.StatusCode.ShouldBe(HttpStatusCode.NoContent, await quiz.Content.ReadAsStringAsync());
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {MessageText}\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
+        var file = new ByteArrayContent(TinyPdf.Text(MessageText));
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", CvFileName);
         var cv = await person.Client.PostAsync("/api/matching/cv", form);

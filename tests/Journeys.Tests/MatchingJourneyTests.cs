@@ -83,7 +83,7 @@ public sealed class MatchingJourneyTests(Browser browser) : IAsyncLifetime
         await page.SetInputFilesAsync("#file", new FilePayload
         {
             Name = "casey-cv.pdf", MimeType = "application/pdf",
-            Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+            Buffer = TinyPdf.Text("Casey Coachee", "Backend Engineer, Stripe, 2019 - present", "Skills: Go, Kubernetes"),
         });
         await page.ClickAsync("[data-testid=cv-upload]");
         (await page.Locator("[data-testid=cv-current]").TextContentAsync())!.ShouldContain("casey-cv.pdf");

@@ -55,7 +55,11 @@ public sealed class MatchQualityTests(MatchingApp app, ITestOutputHelper output)
             var counted = 0;
             foreach (var person in set.Coachees)
             {
-                var seeker = Scoring.Seeker(person.Quiz, snapshot);
+                var cv = new CvFacts
+                {
+                    Skills = person.Cv.Skills, Employers = person.Cv.Employers, YearsOfExperience = person.Cv.Years, Title = person.Cv.Title, Seniority = person.Cv.Seniority,
+                };
+                var seeker = Scoring.Seeker(person.Quiz, snapshot, cv);
                 var (ranked, _) = GetMatchesHandler.Rank(snapshot, seeker, 0, 0, 0, null, 10);
                 var gains = ranked.Select(r => person.Relevance.GetValueOrDefault(keys[snapshot.Ids[Scoring.PositionOf(r)]])).ToList();
                 var ideal = person.Relevance.Values.OrderDescending().Take(10).ToList();
