@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 module="${1:?module}"; name="${2:?migration name}"
 case "$module" in
   Platform)     project=BuildingBlocks/TechInterviewCoach.BuildingBlocks;  context=PlatformDbContext ;;
-  Integrations) project=BuildingBlocks/TechInterviewCoach.Integrations;    context=IntegrationsDbContext ;;
+  Integrations) project=Modules/Integrations/TechInterviewCoach.Integrations; context=IntegrationsDbContext ;;
   Identity|Matching|Messaging|Orders) project=Modules/$module/TechInterviewCoach.$module; context=${module}DbContext ;;
   *) echo "unknown module $module"; exit 2 ;;
 esac

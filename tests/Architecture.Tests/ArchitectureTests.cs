@@ -8,7 +8,7 @@ namespace TechInterviewCoach.Architecture.Tests;
 
 public sealed class ArchitectureTests
 {
-    public static readonly string[] ModuleNames = ["Identity", "Matching", "Messaging", "Orders"];
+    public static readonly string[] ModuleNames = ["Identity", "Matching", "Messaging", "Orders", "Integrations"];
 
     private static Assembly Load(string name) => Assembly.Load(name);
     private static Assembly Module(string m) => Load($"TechInterviewCoach.{m}");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Identity.Data;
 using TechInterviewCoach.Identity.Features.SignIns;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Identity.Tests;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 using TechInterviewCoach.Integrations.Analytics;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Integrations.Tests;
 

@@ -7,7 +7,7 @@ using TechInterviewCoach.BuildingBlocks.Outbox;
 using TechInterviewCoach.Integrations.Data;
 using TechInterviewCoach.Integrations.Email;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Integrations.Tests;
 

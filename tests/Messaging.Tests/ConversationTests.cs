@@ -8,7 +8,7 @@ using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Messaging.Contracts;
 using TechInterviewCoach.Messaging.Data;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Messaging.Tests;
 

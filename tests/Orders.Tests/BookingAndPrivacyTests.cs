@@ -9,7 +9,7 @@ using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Orders.Contracts;
 using TechInterviewCoach.Orders.Domain;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;

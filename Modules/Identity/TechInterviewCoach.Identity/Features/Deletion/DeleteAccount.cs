@@ -16,7 +16,7 @@ using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Identity.Data;
 using TechInterviewCoach.Identity.Features.Users;
 using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Identity.Features.Deletion;
 

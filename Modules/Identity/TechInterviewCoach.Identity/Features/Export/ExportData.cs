@@ -15,7 +15,7 @@ using TechInterviewCoach.Matching.Contracts;
 using TechInterviewCoach.Messaging.Contracts;
 using TechInterviewCoach.Orders.Contracts;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Identity.Features.Export;
 

@@ -12,7 +12,7 @@ using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Identity.Data;
 using TechInterviewCoach.Identity.SignIn;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Identity.Features.Onboarding;
 

@@ -13,7 +13,7 @@ using TechInterviewCoach.Matching.Contracts;
 using TechInterviewCoach.Matching.Data;
 using TechInterviewCoach.Matching.Domain;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Matching.Features.Coaches;
 

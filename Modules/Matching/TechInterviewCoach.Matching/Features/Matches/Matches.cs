@@ -10,7 +10,7 @@ using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Matching.Data;
 using TechInterviewCoach.Matching.Domain;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Matching.Features.Matches;
 

@@ -14,7 +14,7 @@ using TechInterviewCoach.Messaging.Data;
 using TechInterviewCoach.Messaging.Features.Shared;
 using TechInterviewCoach.Messaging.Live;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Messaging.Features.StartConversation;
 

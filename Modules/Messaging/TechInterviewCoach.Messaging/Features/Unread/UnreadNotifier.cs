@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using TechInterviewCoach.Messaging.Data;
 using TechInterviewCoach.Messaging.Features.Responsiveness;
 using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Messaging.Features.Unread;
 

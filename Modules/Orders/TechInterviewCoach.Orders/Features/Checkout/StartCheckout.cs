@@ -8,7 +8,7 @@ using TechInterviewCoach.Orders.Data;
 using TechInterviewCoach.Orders.Domain;
 using TechInterviewCoach.Orders.Stripe;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Features.Checkout;
 

@@ -7,7 +7,7 @@ using TechInterviewCoach.Orders.Data;
 using TechInterviewCoach.Orders.Domain;
 using TechInterviewCoach.Orders.Features.Payouts;
 using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Features.Webhooks;
 

@@ -1,6 +1,6 @@
 using MediatR;
 
-namespace TechInterviewCoach.SharedKernel.Outbound;
+namespace TechInterviewCoach.Integrations.Contracts;
 
 /// <summary>
 /// A product-analytics event. Sent to PostHog with an opaque distinct id (the user id), never an email;

@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using MediatR;
+using TechInterviewCoach.SharedKernel;
 
-namespace TechInterviewCoach.SharedKernel.Outbound;
+namespace TechInterviewCoach.Integrations.Contracts;
 
 /// <summary>
 /// Asks for one transactional email. Modules write it to the outbox in the same transaction as the

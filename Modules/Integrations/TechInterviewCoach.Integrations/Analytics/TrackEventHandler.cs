@@ -2,7 +2,7 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Integrations.Analytics;
 

@@ -6,7 +6,7 @@ using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Integrations.Data;
-using TechInterviewCoach.SharedKernel.Outbound;
+using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Integrations.Email;
 
