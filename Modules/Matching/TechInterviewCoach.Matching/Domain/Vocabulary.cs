@@ -39,12 +39,12 @@ internal sealed class Vocabulary
         Terms.Select(t => (Term: t, Match: t.Pattern.Match(text))).Where(x => x.Match.Success).OrderBy(x => x.Match.Index).Select(x => x.Term).ToList();
 
     /// <summary>
-    /// A pattern for a list of writings: whole words only (no letter or digit either side, and for "C++" or "C#" no
-    /// following + or #), so "Go" is not found in "Google" nor "Java" in "JavaScript".
+    /// A pattern for a list of writings: whole words only (no letter or digit either side, no + or # around "C++" or
+    /// "C#", no dot before), so "Go" is not found in "Google", "Java" in "JavaScript" nor "JS" in "React.js".
     /// </summary>
     public static Regex Pattern(IEnumerable<string> writings, IEnumerable<string> exactCase)
     {
-        static string Word(string w) => $@"(?<![\p{{L}}\p{{N}}+#]){Regex.Escape(w)}(?![\p{{L}}\p{{N}}+#]|\.[\p{{L}}\p{{N}}])";
+        static string Word(string w) => $@"(?<![\p{{L}}\p{{N}}+#.]){Regex.Escape(w)}(?![\p{{L}}\p{{N}}+#]|\.[\p{{L}}\p{{N}}])";
         var parts = writings.Select(w => $"(?i:{Word(w)})").Concat(exactCase.Select(w => $"(?-i:{Word(w)}(?!-))"));
         return new Regex(string.Join("|", parts), RegexOptions.CultureInvariant);
     }
