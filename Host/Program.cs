@@ -1,4 +1,3 @@
-using TechInterviewCoach.BuildingBlocks.Composition;
 using TechInterviewCoach.Identity;
 using TechInterviewCoach.Integrations;
 using TechInterviewCoach.Matching;

@@ -73,6 +73,9 @@ public static class Currencies
         return major.ToString(exp == 0 ? "0" : "0." + new string('0', exp), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>An amount in minor units as a decimal in major units (EUR 12050 → 120.50, JPY 1200 → 1200); unknown currencies have two decimals.</summary>
+    public static decimal ToMajor(long amountMinor, string currency) => amountMinor / (decimal)MinorPerMajor(currency);
+
     /// <summary>10 to the currency's exponent: minor units per major unit (100 for EUR, 1 for JPY).</summary>
     public static long MinorPerMajor(string currency) => Pow10(Exponent(currency));
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechInterviewCoach.BuildingBlocks.Application;
 
 namespace TechInterviewCoach.Host.Pages;

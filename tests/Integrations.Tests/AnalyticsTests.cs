@@ -1,9 +1,3 @@
-using System.Text.Json;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Integrations.Analytics;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
-
 namespace TechInterviewCoach.Integrations.Tests;
 
 /// <summary>Server-side product analytics through a PostHog stand-in over real HTTP.</summary>
@@ -115,6 +109,16 @@ public sealed class AnalyticsAllowListTests
     public void Amounts_leave_only_as_a_coarse_bucket(string minor, string bucket) =>
         AnalyticsAllowList.Filter(AnalyticsEvents.OrderPaid, new Dictionary<string, string> { ["amount"] = minor })
             .ShouldBe(new Dictionary<string, string> { ["amount_bucket"] = bucket });
+
+    [Theory]
+    [InlineData("JPY", "4999", "500+")]
+    [InlineData("JPY", "30000", "500+")]
+    [InlineData("JPY", "60", "50-100")]
+    [InlineData("EUR", "30000", "250-500")]
+    [InlineData("jpy", "200", "100-250")]
+    public void An_amount_is_bucketed_in_major_units_of_its_own_currency(string currency, string minor, string bucket) =>
+        AnalyticsAllowList.Filter(AnalyticsEvents.OrderPaid, new Dictionary<string, string> { ["amount"] = minor, ["currency"] = currency })
+            .ShouldBe(new Dictionary<string, string> { ["amount_bucket"] = bucket, ["currency"] = currency.ToLowerInvariant() }, ignoreOrder: true);
 
     [Fact]
     public void Properties_not_on_the_events_list_and_free_text_values_are_dropped() =>

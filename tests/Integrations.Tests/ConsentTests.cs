@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Integrations.Tests;
 

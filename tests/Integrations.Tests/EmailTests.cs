@@ -1,14 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MediatR;
-using TechInterviewCoach.BuildingBlocks.Application;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Integrations.Data;
-using TechInterviewCoach.Integrations.Email;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
-
 namespace TechInterviewCoach.Integrations.Tests;
 
 /// <summary>Transactional email through a Resend stand-in over real HTTP, sent from the outbox.</summary>

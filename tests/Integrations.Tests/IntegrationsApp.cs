@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Integrations.Data;
 
 namespace TechInterviewCoach.Integrations.Tests;
 

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Integrations.Tests;
 
@@ -107,10 +101,7 @@ public sealed class PrivacyJourneyTests(JourneyIntegrationsApp app) : IClassFixt
             interviewTypes = new[] { "system_design" }, coachedCounts = new Dictionary<string, int>(), languages = new[] { "en" },
             timeZone = "Europe/Berlin", availability = everyDay, isPublished = true,
         })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var listing = await (await coach.Client.PostAsJsonAsync("/api/matching/coach/listings", new
-        {
-            title = "Mock interview", description = "One hour, with written feedback.", kind = "Single", sessions = 1, sessionMinutes = 60, priceMinor = 10000, currency = "EUR",
-        })).ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
+        var listing = await (await coach.Client.PostAsJsonAsync("/api/matching/coach/listings", Samples.Listing(currency: "EUR"))).ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
         var listingId = listing.GetProperty("id").GetGuid();
         (await coach.Client.PostAsync($"/api/matching/coach/listings/{listingId}/publish", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await coach.Client.PostAsync("/api/orders/payouts/onboarding", null)).EnsureSuccessStatusCode();
@@ -118,17 +109,10 @@ public sealed class PrivacyJourneyTests(JourneyIntegrationsApp app) : IClassFixt
         (await coach.Client.GetJsonAsync<JsonElement>("/api/orders/payouts")).GetProperty("payable").GetBoolean().ShouldBeTrue();
 
         // Matching: the quiz (the distinctive free-text company), a CV with a distinctive file name, the matches.
-        var quiz = await person.Client.PostAsJsonAsync("/api/matching/quiz/submit", new
-        {
-            targetRoles = new[] { "backend" }, seniority = "senior", targetCompanies = new[] { QuizAnswer },
-            interviewDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"),
-            interviewTypes = new[] { "system_design" }, focusAreas = new[] { "distributed" }, languages = new[] { "en" },
-            timeZone = "Europe/Berlin", budgetMinor = 15000, budgetCurrency = "EUR",
-            availability = new[] { new { day = "Monday", start = "18:00", end = "21:00" } },
-        });
+        var quiz = await person.Client.PostAsJsonAsync("/api/matching/quiz/submit", Samples.Quiz(companies: [QuizAnswer], currency: "EUR"));
         quiz.StatusCode.ShouldBe(HttpStatusCode.NoContent, await quiz.Content.ReadAsStringAsync());
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(TinyPdf.Text(MessageText));
+        var file = new ByteArrayContent(Samples.Pdf(MessageText));
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", CvFileName);
         var cv = await person.Client.PostAsync("/api/matching/cv", form);

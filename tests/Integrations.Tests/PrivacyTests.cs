@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Integrations.Tests;
 
@@ -42,7 +38,7 @@ public sealed class PrivacyTests(ThrowingIntegrationsApp app) : IClassFixture<Th
         });
         quiz.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent, await quiz.Content.ReadAsStringAsync());
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(TinyPdf.Text(MessageText));
+        var file = new ByteArrayContent(Samples.Pdf(MessageText));
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", CvFileName);
         var cv = await person.Client.PostAsync("/api/matching/cv", form);

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace TechInterviewCoach.Journeys.Tests;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
@@ -29,7 +27,7 @@ public sealed class AccessibilityJourneyTests(Browser browser) : IAsyncLifetime
     public async Task After_a_failed_submit_focus_is_on_the_error_summary_and_the_field_is_marked_invalid_and_described_by_its_error()
     {
         var page = await PageAsync();
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Erin Error");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Erin Error");
         await page.GotoAsync("/settings");
         await page.Locator("[name='Input.DisplayName']").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
@@ -54,7 +52,7 @@ public sealed class AccessibilityJourneyTests(Browser browser) : IAsyncLifetime
     public async Task The_first_tab_offers_a_skip_link_to_the_main_content_and_the_navigation_marks_the_current_page()
     {
         var page = await PageAsync();
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Sky Skip");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Sky Skip");
         await page.GotoAsync("/matches");
         await page.Keyboard.PressAsync("Tab");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
@@ -72,7 +70,7 @@ public sealed class AccessibilityJourneyTests(Browser browser) : IAsyncLifetime
     public async Task On_a_phone_the_navigation_sits_behind_a_menu_button_that_works_with_the_keyboard()
     {
         var page = await PageAsync(width: 390);
-        await BrowserApp.SignInAsNewAsync(page, "coach", "Pia Phone");
+        await JourneysApp.SignInAsNewAsync(page, "coach", "Pia Phone");
         await page.GotoAsync("/");
         var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
         var bookings = page.GetByRole(AriaRole.Link, new() { Name = "Bookings" });

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using TechInterviewCoach.Orders.Contracts;
 
 namespace TechInterviewCoach.Journeys.Tests;
@@ -15,16 +12,16 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CheckoutJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
 
     public Task InitializeAsync() => _app.InitializeAsync();
     public Task DisposeAsync() => _app.DisposeAsync();
 
     /// <summary>A coach with payouts connected and one published listing, available every day 08:00–20:00 Berlin time.</summary>
-    internal static async Task<Guid> CoachWithListingAsync(Browser browser, BrowserApp app, string name, int sessions)
+    internal static async Task<Guid> CoachWithListingAsync(Browser browser, JourneysApp app, string name, int sessions)
     {
         var page = await browser.NewPageAsync(app.ServerAddress);
-        var coachId = await BrowserApp.SignInAsNewAsync(page, "coach", name);
+        var coachId = await JourneysApp.SignInAsNewAsync(page, "coach", name);
         await page.GotoAsync("/coach/payouts");
         await page.ClickAsync("[data-testid=connect]");
         await Assertions.Expect(page.Locator("[data-testid=payout-status]")).ToContainTextAsync("Payouts: enabled");
@@ -87,7 +84,7 @@ public sealed class CheckoutJourneyTests(Browser browser) : IAsyncLifetime
         var page = await browser.NewPageAsync(_app.ServerAddress);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Back Button Coachee");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Back Button Coachee");
 
         await page.GotoAsync($"/checkout/{listingId}");
         var slots = page.Locator("[data-testid=slot]");
@@ -136,7 +133,7 @@ public sealed class CheckoutJourneyTests(Browser browser) : IAsyncLifetime
         var page = await browser.NewPageAsync(_app.ServerAddress);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Abandoning Coachee");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Abandoning Coachee");
 
         await page.GotoAsync($"/checkout/{listingId}");
         var wanted = (await page.Locator("[data-testid=slot]").Nth(0).GetAttributeAsync("value"))!;

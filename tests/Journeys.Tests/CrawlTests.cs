@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Xunit.Abstractions;
@@ -17,7 +14,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
     private const int PhoneWidth = 390;
     private const int MaxPagesPerRole = 70;
     private const int MaxPerTemplate = 2;
@@ -137,7 +134,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         page.Dialog += (_, d) => d.AcceptAsync();
-        if (persona.UserId is { } id) await BrowserApp.SignInAsync(page, id);
+        if (persona.UserId is { } id) await JourneysApp.SignInAsync(page, id);
 
         var origin = _app.ServerAddress.GetLeftPart(UriPartial.Authority);
         var queue = new Queue<string>();
@@ -491,7 +488,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
     private async Task<World> SeedAsync()
     {
         var coach = await browser.NewPageAsync(_app.ServerAddress);
-        var coachId = await BrowserApp.SignInAsNewAsync(coach, "coach", "Kai Crawl", "kai.crawl@example.com");
+        var coachId = await JourneysApp.SignInAsNewAsync(coach, "coach", "Kai Crawl", "kai.crawl@example.com");
         await ApiAsync(coach, "PUT", "/api/matching/coach/profile", new
         {
             headline = "Staff engineer, system design interviews", bio = "Ten years of backend interviews at scale.", yearsOfExperience = 12,
@@ -516,7 +513,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         async Task<(Guid Id, string Conversation, string? Order)> CoacheeAsync(string name, string company, bool buy)
         {
             var page = await browser.NewPageAsync(_app.ServerAddress);
-            var id = await BrowserApp.SignInAsNewAsync(page, "coachee", name, name.Split(' ')[0].ToLowerInvariant() + ".crawl@example.com");
+            var id = await JourneysApp.SignInAsNewAsync(page, "coachee", name, name.Split(' ')[0].ToLowerInvariant() + ".crawl@example.com");
             await ApiAsync(page, "POST", "/api/matching/quiz/submit", EveryActionJourneyTests.Quiz(company));
             var cv = await page.Context.APIRequest.PostAsync("/api/matching/cv", new()
             { Multipart = page.Context.APIRequest.CreateFormData().Set("file", new FilePayload { Name = "cv.pdf", MimeType = "application/pdf", Buffer = MinimalPdf() }) });
@@ -554,7 +551,7 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
         await coach.Context.CloseAsync();
 
         var admin = await browser.NewPageAsync(_app.ServerAddress);
-        var adminId = await BrowserApp.SignInAsNewAsync(admin, "admin", "Ada Crawl", "ada.crawl@example.com");
+        var adminId = await JourneysApp.SignInAsNewAsync(admin, "admin", "Ada Crawl", "ada.crawl@example.com");
         await admin.Context.CloseAsync();
         return new World(coachId, a.Id, b.Id, t.Id, adminId, t.Conversation, spareId, b.Order!);
     }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace TechInterviewCoach.Journeys.Tests;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class EveryActionJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
@@ -18,28 +16,15 @@ public sealed class EveryActionJourneyTests(Browser browser) : IAsyncLifetime
 
     private const string QuizMarker = "Zyxwvut Industries";
 
-    internal static object Quiz(string company = QuizMarker) => new
-    {
-        targetRoles = new[] { "backend" },
-        seniority = "senior",
-        targetCompanies = new[] { company },
-        interviewDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"),
-        interviewTypes = new[] { "system_design" },
-        focusAreas = new[] { "distributed" },
-        languages = new[] { "en" },
-        timeZone = "Europe/Berlin",
-        budgetMinor = 15000L,
-        budgetCurrency = "USD",
-        availability = new object[] { new { day = "Monday", start = "18:00", end = "21:00" } },
-    };
+    internal static object Quiz(string company = QuizMarker) => Samples.Quiz(company);
 
     /// <summary>A coach, a coachee with a quiz, and a conversation the coachee started; returns the chat's path.</summary>
     private async Task<(IPage Coach, IPage Coachee, Guid CoacheeId, string ChatPath)> ConversationAsync(bool coacheeJavaScript = true)
     {
         var coach = await browser.NewPageAsync(_app.ServerAddress);
-        var coachId = await BrowserApp.SignInAsNewAsync(coach, "coach", "Kim Coach");
+        var coachId = await JourneysApp.SignInAsNewAsync(coach, "coach", "Kim Coach");
         var coachee = coacheeJavaScript ? await browser.NewPageAsync(_app.ServerAddress) : await NoScriptPageAsync();
-        var coacheeId = await BrowserApp.SignInAsNewAsync(coachee, "coachee", "Cleo Coachee");
+        var coacheeId = await JourneysApp.SignInAsNewAsync(coachee, "coachee", "Cleo Coachee");
         var quiz = await coachee.Context.APIRequest.PostAsync("/api/matching/quiz/submit", new() { DataObject = Quiz() });
         quiz.Status.ShouldBe(204, await quiz.TextAsync());
         await coachee.GotoAsync($"/messages/new?coachId={coachId}");
@@ -60,7 +45,7 @@ public sealed class EveryActionJourneyTests(Browser browser) : IAsyncLifetime
     public async Task The_header_sign_out_signs_the_person_out()
     {
         var page = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Sam Signout");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Sam Signout");
         await page.GotoAsync("/settings");
         // The form's own answer (it was a 400 without an antiforgery token), awaited from before the click.
         var response = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync(),
@@ -113,7 +98,7 @@ public sealed class EveryActionJourneyTests(Browser browser) : IAsyncLifetime
         await Assertions.Expect(coachee.Locator("[data-testid=composer-text]")).ToBeHiddenAsync();
 
         var admin = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsNewAsync(admin, "admin", "Ada Admin");
+        await JourneysApp.SignInAsNewAsync(admin, "admin", "Ada Admin");
         await admin.GotoAsync("/admin");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Reported messages" }).ClickAsync();
         var row = admin.Locator("[data-testid=report-row]");
@@ -136,14 +121,14 @@ public sealed class EveryActionJourneyTests(Browser browser) : IAsyncLifetime
     public async Task The_navigation_leads_a_coachee_to_the_cv_upload_and_a_coach_to_their_bookings()
     {
         var coachee = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsNewAsync(coachee, "coachee", "Nia Nav");
+        await JourneysApp.SignInAsNewAsync(coachee, "coachee", "Nia Nav");
         await coachee.GotoAsync("/");
         await coachee.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "CV", Exact = true }).ClickAsync();
         await Assertions.Expect(coachee).ToHaveURLAsync(new Regex("/cv$"));
         await Assertions.Expect(coachee.Locator("input[type=file]")).ToBeAttachedAsync();
 
         var coach = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsNewAsync(coach, "coach", "Noor Nav");
+        await JourneysApp.SignInAsNewAsync(coach, "coach", "Noor Nav");
         await coach.GotoAsync("/");
         await coach.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Bookings", Exact = true }).ClickAsync();
         await Assertions.Expect(coach).ToHaveURLAsync(new Regex("/coach/orders$"));

@@ -1,9 +1,7 @@
 using System.IO.Compression;
-using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Matching.Contracts;
 using TechInterviewCoach.Messaging.Contracts;
 using TechInterviewCoach.Orders.Contracts;
@@ -15,7 +13,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class IdentityJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
     private StandIn _linkedIn = null!;
 
     public async Task InitializeAsync()

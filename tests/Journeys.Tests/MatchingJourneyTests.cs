@@ -1,6 +1,4 @@
-using System.Text;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Orders.Contracts;
 
 namespace TechInterviewCoach.Journeys.Tests;
@@ -8,7 +6,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class MatchingJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
     private readonly string _cvDirectory = Path.Combine(Path.GetTempPath(), "tic-cv-journey-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
@@ -26,7 +24,7 @@ public sealed class MatchingJourneyTests(Browser browser) : IAsyncLifetime
     private async Task<Guid> ListedCoachAsync(string name, object profile, object listing)
     {
         var page = await browser.NewPageAsync(_app.ServerAddress);
-        var id = await BrowserApp.SignInAsNewAsync(page, "coach", name);
+        var id = await JourneysApp.SignInAsNewAsync(page, "coach", name);
         var api = page.Context.APIRequest;
         (await api.PutAsync("/api/matching/coach/profile", new() { DataObject = profile })).Status.ShouldBe(204);
         var created = await api.PostAsync("/api/matching/coach/listings", new() { DataObject = listing });
@@ -59,7 +57,7 @@ public sealed class MatchingJourneyTests(Browser browser) : IAsyncLifetime
         var page = await browser.NewPageAsync(_app.ServerAddress);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Casey Coachee");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Casey Coachee");
 
         // The quiz: one form, wrapped so analytics never record it.
         await page.GotoAsync("/quiz");
@@ -83,7 +81,7 @@ public sealed class MatchingJourneyTests(Browser browser) : IAsyncLifetime
         await page.SetInputFilesAsync("#file", new FilePayload
         {
             Name = "casey-cv.pdf", MimeType = "application/pdf",
-            Buffer = TinyPdf.Text("Casey Coachee", "Backend Engineer, Stripe, 2019 - present", "Skills: Go, Kubernetes"),
+            Buffer = Samples.Pdf(),
         });
         await page.ClickAsync("[data-testid=cv-upload]");
         (await page.Locator("[data-testid=cv-current]").TextContentAsync())!.ShouldContain("casey-cv.pdf");

@@ -3,28 +3,15 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class MessagingJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
     public Task DisposeAsync() => _app.DisposeAsync();
 
-    private const string QuizMarker = "Qwertzuiop Systems";
+    private const string QuizMarker = Samples.QuizCompany;
 
-    private static object Quiz() => new
-    {
-        targetRoles = new[] { "backend" },
-        seniority = "senior",
-        targetCompanies = new[] { QuizMarker },
-        interviewDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"),
-        interviewTypes = new[] { "system_design" },
-        focusAreas = new[] { "distributed" },
-        languages = new[] { "en" },
-        timeZone = "Europe/Berlin",
-        budgetMinor = 15000L,
-        budgetCurrency = "USD",
-        availability = new object[] { new { day = "Monday", start = "18:00", end = "21:00" } },
-    };
+    private static object Quiz() => Samples.Quiz(QuizMarker);
 
     [Fact]
     public async Task A_message_typed_by_one_side_appears_live_for_the_other_and_the_coach_sees_the_quiz_only_once_it_started()
@@ -34,8 +21,8 @@ public sealed class MessagingJourneyTests(Browser browser) : IAsyncLifetime
         var errors = new List<string>();
         coachPage.Console += (_, m) => { if (m.Type == "error") errors.Add("coach: " + m.Text); };
         coacheePage.Console += (_, m) => { if (m.Type == "error") errors.Add("coachee: " + m.Text); };
-        var coachId = await BrowserApp.SignInAsNewAsync(coachPage, "coach", "Kai Coach");
-        var coacheeId = await BrowserApp.SignInAsNewAsync(coacheePage, "coachee", "Cora Coachee");
+        var coachId = await JourneysApp.SignInAsNewAsync(coachPage, "coach", "Kai Coach");
+        var coacheeId = await JourneysApp.SignInAsNewAsync(coacheePage, "coachee", "Cora Coachee");
         var quiz = await coacheePage.Context.APIRequest.PostAsync("/api/matching/quiz/submit", new() { DataObject = Quiz() });
         quiz.Status.ShouldBe(204, await quiz.TextAsync());
 

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-
 namespace TechInterviewCoach.Journeys.Tests;
 
 /// <summary>
@@ -12,7 +7,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
     private readonly string _cvDirectory = Path.Combine(Path.GetTempPath(), "tic-cv-money-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
@@ -58,7 +53,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
     public async Task A_coachee_uploads_a_PDF_2_0_cv_and_deleting_it_asks_for_confirmation_first()
     {
         var page = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Pdf Two Coachee");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Pdf Two Coachee");
         await page.GotoAsync("/cv");
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "cv-pdf2.pdf", MimeType = "application/pdf", Buffer = Pdf20() });
         await page.ClickAsync("[data-testid=cv-upload]");
@@ -81,7 +76,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
         var errors = new List<string>();
         coachPage.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         coachPage.Response += (_, r) => { if (r.Status >= 500) errors.Add($"{r.Status} {r.Url}"); };
-        await BrowserApp.SignInAsNewAsync(coachPage, "coach", "Typing Coach");
+        await JourneysApp.SignInAsNewAsync(coachPage, "coach", "Typing Coach");
         var profile = await coachPage.Context.APIRequest.PutAsync("/api/matching/coach/profile", new()
         {
             DataObject = new
@@ -127,7 +122,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
 
         // A paid order keeps the price it was charged when the listing's price changes afterwards.
         var buyer = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsNewAsync(buyer, "coachee", "Price Keeper");
+        await JourneysApp.SignInAsNewAsync(buyer, "coachee", "Price Keeper");
         await buyer.GotoAsync($"/checkout/{listingId}");
         await buyer.Locator("[data-testid=slot]").Nth(30).CheckAsync();
         await buyer.ClickAsync("[data-testid=pay]");
@@ -138,7 +133,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
         var priceCoach = await browser.NewPageAsync(_app.ServerAddress);
         // The listing's coach raises its price on the page.
         var coachId = await CoachIdOfListingAsync(listingId);
-        await BrowserApp.SignInAsync(priceCoach, coachId);
+        await JourneysApp.SignInAsync(priceCoach, coachId);
         await priceCoach.GotoAsync($"/coach/listings?edit={listingId}");
         await Assertions.Expect(priceCoach.Locator("input[name='Input.Price']")).ToHaveValueAsync("100.00");
         await priceCoach.FillAsync("input[name='Input.Price']", "150");
@@ -165,7 +160,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
         var page = await browser.NewPageAsync(_app.ServerAddress);
         var serverErrors = new List<string>();
         page.Response += (_, r) => { if (r.Status >= 500) serverErrors.Add($"{r.Status} {r.Url}"); };
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Budget Coachee");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Budget Coachee");
         await page.GotoAsync("/quiz");
         await page.FillAsync("input[name='Input.Budget']", "99999999999999999999999");
         await page.SelectOptionAsync("select[name='Input.BudgetCurrency']", "EUR");
@@ -183,7 +178,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
         var errors = new List<string>();
         coachee.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         coachee.Response += (_, r) => { if (r.Status >= 500) errors.Add($"{r.Status} {r.Url}"); };
-        var coacheeId = await BrowserApp.SignInAsNewAsync(coachee, "coachee", "Reader Coachee");
+        var coacheeId = await JourneysApp.SignInAsNewAsync(coachee, "coachee", "Reader Coachee");
         await coachee.GotoAsync($"/checkout/{listingId}");
         await coachee.Locator("[data-testid=slot]").Nth(40).CheckAsync();
         await coachee.Locator("[data-testid=slot]").Nth(60).CheckAsync();
@@ -205,7 +200,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
 
         // The coach's bookings page lists the next sessions; the coach refunds part, after confirming.
         var coach = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsync(coach, await CoachIdOfListingAsync(listingId));
+        await JourneysApp.SignInAsync(coach, await CoachIdOfListingAsync(listingId));
         await coach.GotoAsync("/coach/orders");
         await Assertions.Expect(coach.Locator("[data-testid=upcoming] tr", new() { HasText = "Reader Coachee" })).ToHaveCountAsync(2);
         await coach.GotoAsync(orderUrl);
@@ -241,7 +236,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
     {
         var listingId = await CheckoutJourneyTests.CoachWithListingAsync(browser, _app, "Searchable Coach", 1);
         var coachee = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsNewAsync(coachee, "coachee", "Searchable Coachee");
+        await JourneysApp.SignInAsNewAsync(coachee, "coachee", "Searchable Coachee");
         await coachee.GotoAsync($"/checkout/{listingId}");
         await coachee.Locator("[data-testid=slot]").Nth(5).CheckAsync();
         await coachee.ClickAsync("[data-testid=pay]");
@@ -252,7 +247,7 @@ public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
         var admin = await browser.NewPageAsync(_app.ServerAddress);
         var serverErrors = new List<string>();
         admin.Response += (_, r) => { if (r.Status >= 500) serverErrors.Add($"{r.Status} {r.Url}"); };
-        await BrowserApp.SignInAsNewAsync(admin, "admin", "Searching Admin");
+        await JourneysApp.SignInAsNewAsync(admin, "admin", "Searching Admin");
         foreach (var term in new[] { orderId.ToString()[..8], orderId.ToString()[..8].ToUpperInvariant(), "cs_sim_" + orderId.ToString("N")[..12], "pi_sim_" + orderId.ToString("N")[..10], "searchable coachee", "Searchable Coach" })
         {
             await admin.GotoAsync("/admin/orders");

@@ -1,6 +1,4 @@
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using TechInterviewCoach.Matching.Contracts;
 
 namespace TechInterviewCoach.Journeys.Tests;
@@ -8,7 +6,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class OrdersJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
     private static readonly Dictionary<Guid, ListingForPurchase> Listings = new();
 
     public async Task InitializeAsync()
@@ -30,7 +28,7 @@ public sealed class OrdersJourneyTests(Browser browser) : IAsyncLifetime
         // The coach connects payouts (the simulator completes onboarding at once).
         var coachPage = await browser.NewPageAsync(_app.ServerAddress);
         coachPage.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        var coachId = await BrowserApp.SignInAsNewAsync(coachPage, "coach", "Journey Coach");
+        var coachId = await JourneysApp.SignInAsNewAsync(coachPage, "coach", "Journey Coach");
         await coachPage.GotoAsync("/coach/payouts");
         // The form posts back to the page it is on: wait for what the new page shows, not for a URL that already matches.
         await coachPage.ClickAsync("[data-testid=connect]");
@@ -42,7 +40,7 @@ public sealed class OrdersJourneyTests(Browser browser) : IAsyncLifetime
         // The coachee buys the package: two slots, the simulator pays, the webhook confirms.
         var page = await browser.NewPageAsync(_app.ServerAddress);
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Journey Coachee");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Journey Coachee");
         await page.GotoAsync($"/checkout/{listing.ListingId}");
         (await page.Locator("[data-testid=fee]").TextContentAsync())!.ShouldContain("USD 30.00");
         await page.Locator("[data-testid=slot]").Nth(0).CheckAsync();
@@ -58,7 +56,7 @@ public sealed class OrdersJourneyTests(Browser browser) : IAsyncLifetime
         // The admin finds the order, refunds part of it, and the timeline shows each step.
         var admin = await browser.NewPageAsync(_app.ServerAddress);
         admin.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await BrowserApp.SignInAsNewAsync(admin, "admin", "Journey Admin");
+        await JourneysApp.SignInAsNewAsync(admin, "admin", "Journey Admin");
         await admin.GotoAsync("/admin/orders");
         await admin.FillAsync("input[name='Query.Q']", orderId);
         await admin.ClickAsync("[data-testid=filter]");

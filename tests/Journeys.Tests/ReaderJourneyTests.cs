@@ -1,13 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.TestKit;
 
 namespace TechInterviewCoach.Journeys.Tests;
 
@@ -19,7 +14,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class ReaderJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
     private StandIn _resend = null!;
     private static readonly Dictionary<Guid, ListingForPurchase> Listings = new();
 
@@ -94,7 +89,7 @@ public sealed class ReaderJourneyTests(Browser browser) : IAsyncLifetime
         var orderId = page.Url.Split("/orders/")[1].Split('?')[0];
 
         var admin = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsNewAsync(admin, "admin", "Journey Admin");
+        await JourneysApp.SignInAsNewAsync(admin, "admin", "Journey Admin");
         await admin.GotoAsync($"/admin/orders/{orderId}");
         await admin.FillAsync("[data-testid=refund-form] input[name=amount]", "20");
         await admin.FillAsync("[data-testid=refund-form] input[name=reason]", "Started late");
@@ -226,7 +221,7 @@ public sealed class ReaderJourneyTests(Browser browser) : IAsyncLifetime
         var coacheeId = await SignInAsync(other, "coachee", $"Orla Coachee {tag}", $"coachee.{tag}@journey.test", "UTC");
 
         var admin = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsNewAsync(admin, "admin", "People Admin");
+        await JourneysApp.SignInAsNewAsync(admin, "admin", "People Admin");
         await admin.GotoAsync("/admin/users");
         var rows = admin.Locator("[data-testid=admin-users-table] tbody tr");
 

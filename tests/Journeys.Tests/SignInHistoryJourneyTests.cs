@@ -4,7 +4,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class SignInHistoryJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new();
+    private readonly JourneysApp _app = new();
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
@@ -14,9 +14,9 @@ public sealed class SignInHistoryJourneyTests(Browser browser) : IAsyncLifetime
     public async Task A_person_signed_in_from_two_browsers_sees_both_in_settings_the_second_marked_new()
     {
         var first = await browser.NewPageAsync(_app.ServerAddress);
-        var id = await BrowserApp.SignInAsNewAsync(first, "coachee", "Sina Browser");
+        var id = await JourneysApp.SignInAsNewAsync(first, "coachee", "Sina Browser");
         var second = await browser.NewPageAsync(_app.ServerAddress);
-        await BrowserApp.SignInAsync(second, id);
+        await JourneysApp.SignInAsync(second, id);
 
         await first.GotoAsync("/settings");
         var rows = first.GetByTestId("sign-in");

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -23,7 +22,7 @@ public sealed class GeneratedMigrationsTests
     [InlineData(TestDatabase.Sqlite)]
     public async Task Every_modules_model_is_covered_by_its_migrations(TestDatabase database)
     {
-        await using var app = new AppFactory { Database = database };
+        await using var app = new PlatformApp { Database = database };
         await app.InitializeAsync();
         var contexts = app.Services.GetServices<MigratableContext>().ToList();
         contexts.Select(c => c.Module).ShouldBe(Schemas, ignoreOrder: true);
@@ -54,14 +53,14 @@ public sealed class GeneratedMigrationsTests
         tables.Count.ShouldBeGreaterThan(15);
         var before = await HashRowsAsync(() => new NpgsqlConnection(legacy), tables, postgres: true);
 
-        await using var upgraded = new AppFactory { ConfigureServices = WithoutBackgroundWork };
+        await using var upgraded = new PlatformApp { ConfigureServices = WithoutBackgroundWork };
         upgraded.Settings["ConnectionStrings:Postgres"] = legacy;
         upgraded.StartServer();
         (await upgraded.CreateHttpsClient().GetAsync("/healthz/ready")).IsSuccessStatusCode.ShouldBeTrue();
         upgraded.Logs.AllText.ShouldContain("generated baseline is recorded as applied");
 
         (await HashRowsAsync(() => new NpgsqlConnection(legacy), tables, postgres: true)).ShouldBe(before);
-        await using var fresh = new AppFactory();
+        await using var fresh = new PlatformApp();
         await fresh.InitializeAsync();
         fresh.StartServer();
         var expected = await PostgresSchemaAsync(fresh.ConnectionString);
@@ -79,7 +78,7 @@ public sealed class GeneratedMigrationsTests
     [Fact]
     public async Task An_sqlite_database_made_by_the_hand_written_migrations_upgrades_without_losing_a_row()
     {
-        await using var upgraded = new AppFactory { Database = TestDatabase.Sqlite, ConfigureServices = WithoutBackgroundWork };
+        await using var upgraded = new PlatformApp { Database = TestDatabase.Sqlite, ConfigureServices = WithoutBackgroundWork };
         await upgraded.InitializeAsync();
         var file = upgraded.ConnectionString;
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -98,7 +97,7 @@ public sealed class GeneratedMigrationsTests
         upgraded.Logs.AllText.ShouldContain("generated baseline is recorded as applied");
         (await HashRowsAsync(() => new SqliteConnection(legacy), tables, postgres: false)).ShouldBe(before);
 
-        await using var fresh = new AppFactory { Database = TestDatabase.Sqlite };
+        await using var fresh = new PlatformApp { Database = TestDatabase.Sqlite };
         await fresh.InitializeAsync();
         fresh.StartServer();
         var expected = await SqliteSchemaAsync($"Data Source={fresh.ConnectionString};Pooling=False");
@@ -118,7 +117,7 @@ public sealed class GeneratedMigrationsTests
             await ExecuteAsync(connection, await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "LegacySchema", "postgres.sql")));
             await ExecuteAsync(connection, "DELETE FROM identity.__ef_migrations WHERE \"MigrationId\" = '20261122000102_IdentityOnboardingAndSettings'");
         }
-        await using var app = new AppFactory();
+        await using var app = new PlatformApp();
         app.Settings["ConnectionStrings:Postgres"] = legacy;
         var failure = Should.Throw<Exception>(() => app.StartServer());
         failure.ToString().ShouldContain("missing 20261122000102_IdentityOnboardingAndSettings");

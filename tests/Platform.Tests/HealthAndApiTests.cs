@@ -1,8 +1,6 @@
-using System.Net;
-
 namespace TechInterviewCoach.Platform.Tests;
 
-public sealed class HealthAndApiTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class HealthAndApiTests(PlatformApp app) : IClassFixture<PlatformApp>
 {
     [Fact]
     public async Task Liveness_and_readiness_answer_200_when_the_database_is_reachable()
@@ -41,7 +39,7 @@ public sealed class HealthAndApiTests(AppFactory app) : IClassFixture<AppFactory
     }
 }
 
-public sealed class StaticAssetTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class StaticAssetTests(PlatformApp app) : IClassFixture<PlatformApp>
 {
     [Fact]
     public async Task A_modules_script_is_served_from_its_content_path()

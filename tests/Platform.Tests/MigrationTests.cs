@@ -17,9 +17,9 @@ public sealed class MigrationTests
     public async Task Two_instances_starting_at_once_on_an_empty_database_both_come_up_and_migrate_once()
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("race");
-        AppFactory Make()
+        PlatformApp Make()
         {
-            var f = new AppFactory();
+            var f = new PlatformApp();
             f.Settings["ConnectionStrings:Postgres"] = connectionString;
             return f;
         }
@@ -47,7 +47,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Each_module_has_its_own_schema_on_postgres()
     {
-        await using var app = new AppFactory();
+        await using var app = new PlatformApp();
         await app.InitializeAsync();
         app.StartServer();
         var schemas = await CountAsync(app.ConnectionString,

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 
@@ -35,11 +34,11 @@ public sealed record HostTag(string Name);
 public sealed class OutboxTests : IAsyncLifetime
 {
     private readonly ProbeLedger _ledger = new();
-    private readonly AppFactory _app;
+    private readonly PlatformApp _app;
 
     public OutboxTests()
     {
-        _app = new AppFactory();
+        _app = new PlatformApp();
         _app.Settings["Outbox:MaxAttempts"] = "4";
         _app.ConfigureServices = s => Register(s, _ledger, "a");
     }
@@ -54,7 +53,7 @@ public sealed class OutboxTests : IAsyncLifetime
     public Task InitializeAsync() => _app.InitializeAsync();
     public Task DisposeAsync() => _app.DisposeAsync();
 
-    internal static async Task EnqueueAsync(AppFactory app, params OutboxProbe[] probes) =>
+    internal static async Task EnqueueAsync(PlatformApp app, params OutboxProbe[] probes) =>
         await app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<PlatformDbContext>();
@@ -148,7 +147,7 @@ public sealed class OutboxRetentionTests
     {
         var ledger = new ProbeLedger();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1)); // after the probes' enqueue time
-        await using var app = new AppFactory { Clock = clock };
+        await using var app = new PlatformApp { Clock = clock };
         app.Settings["Outbox:RetainProcessedFor"] = "1.00:00:00";
         app.ConfigureServices = s => OutboxTests.Register(s, ledger, "a");
         await app.InitializeAsync();
@@ -172,13 +171,13 @@ public sealed class OutboxSharedByInstancesTests
     public async Task Two_instances_deliver_every_message_exactly_once()
     {
         var ledger = new ProbeLedger();
-        await using var first = new AppFactory();
+        await using var first = new PlatformApp();
         first.Settings["Outbox:BatchSize"] = "5";
         first.ConfigureServices = s => OutboxTests.Register(s, ledger, "first");
         await first.InitializeAsync();
         first.StartServer();
         // The second instance: same settings and database as the first (so no InitializeAsync, which creates a database).
-        await using var second = new AppFactory();
+        await using var second = new PlatformApp();
         foreach (var (k, v) in first.Settings) second.Settings[k] = v;
         second.ConfigureServices = s => OutboxTests.Register(s, ledger, "second");
         second.StartServer();

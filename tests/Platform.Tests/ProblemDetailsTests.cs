@@ -1,13 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace TechInterviewCoach.Platform.Tests;
 
-public sealed class ProblemDetailsTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ProblemDetailsTests(PlatformApp app) : IClassFixture<PlatformApp>
 {
     [Fact]
     public async Task Invalid_input_to_the_api_is_a_400_problem_with_field_errors_and_a_code()
@@ -63,7 +60,7 @@ public sealed class ProblemDetailsTests(AppFactory app) : IClassFixture<AppFacto
 /// <summary>A thrown exception in Production: a 500 problem that says nothing about the internals.</summary>
 public sealed class UnhandledExceptionTests : IAsyncLifetime
 {
-    private sealed class ThrowingApp : AppFactory
+    private sealed class ThrowingApp : PlatformApp
     {
         public ThrowingApp()
         {

@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-
 namespace TechInterviewCoach.Platform.Tests;
 
-public sealed class SecurityTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class SecurityTests(PlatformApp app) : IClassFixture<PlatformApp>
 {
     [Fact]
     public async Task Pages_carry_a_strict_content_security_policy_and_the_other_security_headers()
@@ -58,7 +55,7 @@ public sealed class SecurityTests(AppFactory app) : IClassFixture<AppFactory>
 
 public sealed class RateLimitTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new() { Database = TestDatabase.Sqlite };
+    private readonly PlatformApp _app = new() { Database = TestDatabase.Sqlite };
 
     public async Task InitializeAsync()
     {

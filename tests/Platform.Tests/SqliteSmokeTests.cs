@@ -1,13 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace TechInterviewCoach.Platform.Tests;
 
 /// <summary>The embedded default that `dotnet run` uses: SQLite in a file, no configuration.</summary>
 public sealed class SqliteSmokeTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new() { Database = TestDatabase.Sqlite };
+    private readonly PlatformApp _app = new() { Database = TestDatabase.Sqlite };
 
     public Task InitializeAsync() => _app.InitializeAsync();
     public Task DisposeAsync() => _app.DisposeAsync();
@@ -28,7 +24,7 @@ public sealed class SqliteSmokeTests : IAsyncLifetime
         var settings = new Dictionary<string, string?>(_app.Settings);
         await _app.DisposeAsyncKeepingFiles();
 
-        await using var restarted = new AppFactory { Database = TestDatabase.Sqlite };
+        await using var restarted = new PlatformApp { Database = TestDatabase.Sqlite };
         foreach (var (k, v) in settings) restarted.Settings[k] = v;
         var client = restarted.CreateHttpsClient();
         await client.SignInAsAsync(user.Id);
@@ -50,7 +46,7 @@ public sealed class SqliteSmokeTests : IAsyncLifetime
 
 public sealed class DemoDataTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new() { Database = TestDatabase.Sqlite };
+    private readonly PlatformApp _app = new() { Database = TestDatabase.Sqlite };
 
     public async Task InitializeAsync()
     {
@@ -72,7 +68,7 @@ public sealed class DemoDataTests : IAsyncLifetime
     [Fact]
     public async Task Development_sign_in_is_never_offered_in_production()
     {
-        await using var production = new AppFactory { Database = TestDatabase.Sqlite, Environment = "Production" };
+        await using var production = new PlatformApp { Database = TestDatabase.Sqlite, Environment = "Production" };
         await production.InitializeAsync();
         production.Settings["Authentication:DevSignIn:Enabled"] = "true";
         var client = production.CreateHttpsClient();

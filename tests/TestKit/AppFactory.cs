@@ -1,15 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TechInterviewCoach.BuildingBlocks.Outbox;
-using Xunit;
 
 namespace TechInterviewCoach.TestKit;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Shouldly;
 
 namespace TechInterviewCoach.TestKit;
 

@@ -8,15 +8,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.BuildingBlocks.Persistence;
 using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.BuildingBlocks.Composition;
 

@@ -1,14 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using System.Text.RegularExpressions;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Persistence;
 
 namespace TechInterviewCoach.BuildingBlocks.Outbox;
 
@@ -216,12 +209,9 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Exception type and message with anything that looks like an email address removed; at most 2,000 characters.</summary>
     internal static string Describe(Exception ex)
     {
-        var text = $"{ex.GetType().Name}: {EmailPattern().Replace(ex.Message, "[email]")}";
+        var text = $"{ex.GetType().Name}: {EmailAddress.Redact(ex.Message)}";
         return text.Length > 2000 ? text[..2000] : text;
     }
-
-    [GeneratedRegex(@"[^\s@<>""']+@[^\s@<>""']+\.[A-Za-z]{2,}")]
-    private static partial Regex EmailPattern();
 }
 
 /// <summary>Admin operations on the outbox (the "failed jobs" view).</summary>

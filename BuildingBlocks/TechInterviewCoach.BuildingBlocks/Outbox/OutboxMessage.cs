@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Persistence;
 
 namespace TechInterviewCoach.BuildingBlocks.Outbox;
 
@@ -15,7 +12,7 @@ public enum OutboxStatus { Pending = 0, Done = 1, DeadLettered = 2 }
 /// </summary>
 public sealed class OutboxMessage
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static JsonSerializerOptions Json => JsonDefaults.Web;
     private static readonly ConcurrentDictionary<string, Type?> Types = new();
 
     public Guid Id { get; set; }

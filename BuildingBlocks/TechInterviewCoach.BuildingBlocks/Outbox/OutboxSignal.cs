@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace TechInterviewCoach.BuildingBlocks.Outbox;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Persistence;
-
 namespace TechInterviewCoach.BuildingBlocks.Outbox;
 
 /// <summary>

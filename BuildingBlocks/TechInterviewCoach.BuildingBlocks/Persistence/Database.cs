@@ -1,12 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TechInterviewCoach.BuildingBlocks.Outbox;
 
 namespace TechInterviewCoach.BuildingBlocks.Persistence;
 

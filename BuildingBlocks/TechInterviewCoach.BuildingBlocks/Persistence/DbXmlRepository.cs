@@ -1,7 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.BuildingBlocks.Outbox;
 
 namespace TechInterviewCoach.BuildingBlocks.Persistence;
 

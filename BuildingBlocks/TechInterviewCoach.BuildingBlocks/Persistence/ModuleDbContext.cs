@@ -1,8 +1,5 @@
 using System.Text;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using TechInterviewCoach.BuildingBlocks.Outbox;
 
 namespace TechInterviewCoach.BuildingBlocks.Persistence;
 

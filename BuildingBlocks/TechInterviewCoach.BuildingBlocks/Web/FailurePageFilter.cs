@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Application;
 
 namespace TechInterviewCoach.BuildingBlocks.Web;
 

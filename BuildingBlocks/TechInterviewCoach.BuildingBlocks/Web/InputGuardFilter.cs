@@ -1,8 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.BuildingBlocks.Application;
 
 namespace TechInterviewCoach.BuildingBlocks.Web;
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using TechInterviewCoach.BuildingBlocks.Application;
 
 namespace TechInterviewCoach.BuildingBlocks.Web;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using TechInterviewCoach.BuildingBlocks.Application;
 
 namespace TechInterviewCoach.BuildingBlocks.Web;
 

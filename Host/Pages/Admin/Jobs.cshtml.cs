@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Host.Pages.Admin;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using MediatR;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Integrations.Contracts;
 
 /// <summary>

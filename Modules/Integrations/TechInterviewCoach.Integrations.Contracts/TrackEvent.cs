@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace TechInterviewCoach.Integrations.Contracts;
 
 /// <summary>

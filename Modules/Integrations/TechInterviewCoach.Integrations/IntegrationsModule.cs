@@ -4,23 +4,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TechInterviewCoach.BuildingBlocks.Composition;
-using TechInterviewCoach.BuildingBlocks.Persistence;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Integrations.Analytics;
-using TechInterviewCoach.Integrations.Data;
-using TechInterviewCoach.Integrations.Email;
-using TechInterviewCoach.Integrations.Errors;
 
 namespace TechInterviewCoach.Integrations;
 
 /// <summary>
-/// Email (Resend), product analytics (PostHog) and error reports (Rollbar). Composed like a module so the
-/// host wires it the same way; it is platform plumbing, not a business module.
+/// Email (Resend), product analytics (PostHog) and error reports (Rollbar): a module like the others (decision 0017).
+/// Other modules reach it only through its Contracts (<see cref="SendEmail"/>, <see cref="TrackEvent"/>) via the outbox.
 /// </summary>
 public sealed class IntegrationsModule : IModule
 {
@@ -77,38 +68,9 @@ public sealed class IntegrationsModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/integrations").WithTags("Integrations");
-        AdminEmailsEndpoint.Map(api);
+        ListAdminEmailsEndpoint.Map(api);
     }
 
     /// <summary>A base address that keeps any path prefix ("https://x/v1" → "https://x/v1/").</summary>
     private static Uri BaseAddress(string url) => new(url.TrimEnd('/') + "/");
-}
-
-/// <summary>
-/// The standard resilience handler (Microsoft.Extensions.Http.Resilience) on a vendor's typed client, from its options:
-/// each attempt's timeout, retries with exponential backoff and jitter on 408/429/5xx, timeouts and network failures
-/// (the same request, so the same Idempotency-Key), a circuit breaker, and a total timeout over it all.
-/// Above it the outbox still owns at-least-once delivery: what fails here is retried later from the stored message.
-/// </summary>
-internal static class VendorResilience
-{
-    public static IHttpClientBuilder AddVendorResilience<TOptions>(this IHttpClientBuilder builder,
-        Func<TOptions, (TimeSpan Timeout, int MaxRetries, TimeSpan RetryDelay)> read) where TOptions : class
-    {
-        builder.AddStandardResilienceHandler().Configure((HttpStandardResilienceOptions r, IServiceProvider sp) =>
-        {
-            var (timeout, retries, delay) = read(sp.GetRequiredService<IOptions<TOptions>>().Value);
-            r.AttemptTimeout.Timeout = timeout;
-            r.Retry.MaxRetryAttempts = Math.Max(1, retries);
-            if (retries == 0) r.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
-            r.Retry.Delay = delay;
-            r.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
-            r.Retry.UseJitter = true;
-            r.Retry.MaxDelay = TimeSpan.FromSeconds(30);
-            var backoff = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(5).Ticks, delay.Ticks * (1L << Math.Min(retries + 1, 20))));
-            r.TotalRequestTimeout.Timeout = timeout * (retries + 1) + backoff + TimeSpan.FromSeconds(1);
-            r.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, timeout.Ticks * 2));
-        });
-        return builder;
-    }
 }

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace TechInterviewCoach.Platform.Tests.Fuzz;
@@ -17,7 +12,7 @@ namespace TechInterviewCoach.Platform.Tests.Fuzz;
 /// characters, wrong JSON types, unreadable bodies); on a 4xx from the API that is not a problem detail with a code; and
 /// on a 400 for a field-level fault that does not name the field.
 /// </summary>
-public sealed class ApiFuzzTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
+public sealed class ApiFuzzTests(PlatformApp app, ITestOutputHelper output) : IClassFixture<PlatformApp>
 {
     private static readonly string Huge = new('x', 100_000);
     private static readonly string[] ControlTexts = ["\u0000", "a\u0000b", "bell\u0007", "esc\u001b[31m", "c1\u0085"];
@@ -133,7 +128,7 @@ public sealed class ApiFuzzTests(AppFactory app, ITestOutputHelper output) : ICl
         HttpContent? Body() => op.BodyContentType switch
         {
             "application/json" => Json(sample?.ToJsonString() ?? "{}"),
-            "multipart/form-data" => Multipart("cv.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")),
+            "multipart/form-data" => Multipart("cv.pdf", "application/pdf", Samples.PdfShell()),
             _ => null,
         };
 
@@ -179,7 +174,7 @@ public sealed class ApiFuzzTests(AppFactory app, ITestOutputHelper output) : ICl
         else if (op.BodyContentType == "multipart/form-data")
         {
             yield return new Case("not a PDF", () => Make(path, Multipart("cv.pdf", "application/pdf", Encoding.ASCII.GetBytes("hello"))), true, null);
-            yield return new Case("control characters in file name", () => Make(path, Multipart("c\u0001v.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"))), false, null);
+            yield return new Case("control characters in file name", () => Make(path, Multipart("c\u0001v.pdf", "application/pdf", Samples.PdfShell())), false, null);
             yield return new Case("empty file", () => Make(path, Multipart("cv.pdf", "application/pdf", [])), true, null);
             yield return new Case("JSON instead of a file", () => Make(path, Json("{}")), true, null);
             yield return new Case("no file field", () => Make(path, new MultipartFormDataContent { { new StringContent("x"), "other" } }), true, null);
@@ -293,11 +288,11 @@ internal sealed class People
 {
     public static readonly string[] Roles = ["visitor", "coachee", "coach", "admin"];
     private readonly Dictionary<string, HttpClient> _clients = new();
-    private readonly AppFactory _app;
+    private readonly PlatformApp _app;
     private Guid _coachee, _coach, _victim;
     private string? _listingId, _conversationId, _messageId;
 
-    private People(AppFactory app) => _app = app;
+    private People(PlatformApp app) => _app = app;
 
     public Guid CoachId => _coach;
     public Guid VictimId => _victim;
@@ -305,7 +300,7 @@ internal sealed class People
     public string? ConversationId => _conversationId;
     public HttpClient this[string role] => _clients[role];
 
-    public static async Task<People> CreateAsync(AppFactory app)
+    public static async Task<People> CreateAsync(PlatformApp app)
     {
         var people = new People(app);
         people._clients["visitor"] = app.CreateHttpsClient();
@@ -325,10 +320,7 @@ internal sealed class People
             interviewTypes = new[] { "system_design" }, languages = new[] { "en" }, timeZone = "Europe/Berlin",
             availability = new[] { new { day = "Monday", start = "09:00:00", end = "17:00:00" } }, isPublished = true,
         });
-        var listing = await coach.Client.PostAsJsonAsync("/api/matching/coach/listings", new
-        {
-            title = "Mock interview", description = "One hour.", kind = "Single", sessions = 1, sessionMinutes = 60, priceMinor = 10000, currency = "USD",
-        });
+        var listing = await coach.Client.PostAsJsonAsync("/api/matching/coach/listings", Samples.Listing(description: "One hour."));
         if (listing.IsSuccessStatusCode && JsonSerializer.Deserialize<JsonElement>(await listing.Content.ReadAsStringAsync()) is { ValueKind: JsonValueKind.Object } l
             && l.TryGetProperty("id", out var id)) people._listingId = id.GetString();
         var started = await coachee.Client.PostAsJsonAsync("/api/messaging/conversations", new { coachId = coach.Id, text = "Hello" });

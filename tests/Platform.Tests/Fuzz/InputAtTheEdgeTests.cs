@@ -1,20 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace TechInterviewCoach.Platform.Tests.Fuzz;
 
 /// <summary>The faults of issue 12, one by one, through HTTP against PostgreSQL: each is a 400 naming the field, never a 500.</summary>
-public sealed class InputAtTheEdgeTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class InputAtTheEdgeTests(PlatformApp app) : IClassFixture<PlatformApp>
 {
-    private static readonly object ValidQuiz = new
-    {
-        targetRoles = new[] { "backend" }, seniority = "senior", targetCompanies = new[] { "Acme" }, interviewTypes = new[] { "system_design" },
-        focusAreas = Array.Empty<string>(), languages = new[] { "en" }, timeZone = "Europe/Berlin", budgetMinor = 10000, budgetCurrency = "USD",
-        availability = new[] { new { day = "Monday", start = "09:00:00", end = "12:00:00" } },
-    };
+    private static readonly object ValidQuiz =
+        Samples.Quiz(companies: ["Acme"], focusAreas: [], budget: 10000, availability: [Samples.Slot("Monday", "09:00:00", "12:00:00")]);
 
     private static async Task ShouldNameAsync(HttpResponseMessage response, string field, string code = "validation_failed")
     {

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace TechInterviewCoach.Platform.Tests.Fuzz;
 
 /// <summary>
@@ -10,7 +5,7 @@ namespace TechInterviewCoach.Platform.Tests.Fuzz;
 /// endpoint (no binding failure), and when it is refused, the refusal names only fields the schema has (semantic rules such
 /// as "choose a role from the list"), never a field the document does not mention.
 /// </summary>
-public sealed class OpenApiDocumentTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class OpenApiDocumentTests(PlatformApp app) : IClassFixture<PlatformApp>
 {
     [Fact]
     public async Task A_sample_body_from_the_document_is_read_by_every_endpoint_that_takes_one()

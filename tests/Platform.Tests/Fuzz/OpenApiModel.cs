@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace TechInterviewCoach.Platform.Tests.Fuzz;
 
 /// <summary>One operation of /openapi/v1.json, with what a client needs to call it.</summary>

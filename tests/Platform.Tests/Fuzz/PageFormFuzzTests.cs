@@ -10,7 +10,7 @@ namespace TechInterviewCoach.Platform.Tests.Fuzz;
 /// Fails on any 5xx, and when text with a control character in a text field is accepted (a redirect) instead of being
 /// shown back as a form error.
 /// </summary>
-public sealed class PageFormFuzzTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
+public sealed class PageFormFuzzTests(PlatformApp app, ITestOutputHelper output) : IClassFixture<PlatformApp>
 {
     private static readonly (string Label, string Value, bool Control)[] Values =
     [

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Persistence;
-
 namespace TechInterviewCoach.Integrations.Data;
 
 internal sealed class IntegrationsDbContext(DbContextOptions<IntegrationsDbContext> options) : ModuleDbContext(options)

@@ -1,11 +1,6 @@
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.Integrations.Data;
-using TechInterviewCoach.Integrations.Email;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Integrations.Pages.Admin;
 

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace TechInterviewCoach.Integrations.Analytics;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 /// <summary>
 /// Sends queued events to PostHog in batches: when BatchSize events are waiting or every FlushInterval.

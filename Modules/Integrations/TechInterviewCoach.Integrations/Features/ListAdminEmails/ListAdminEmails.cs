@@ -1,14 +1,9 @@
-using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Integrations.Data;
-using TechInterviewCoach.SharedKernel;
 
-namespace TechInterviewCoach.Integrations.Email;
+namespace TechInterviewCoach.Integrations.Features;
 
 /// <summary>One line of the admin "Emails" page: who (display name, never the address), what, and how it went.</summary>
 internal sealed record AdminEmailRow(
@@ -58,10 +53,10 @@ internal sealed class ListAdminEmailsHandler(IntegrationsDbContext db, IMediator
     };
 }
 
-internal static class AdminEmailsEndpoint
+internal static class ListAdminEmailsEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/admin/emails", async Task<Ok<IReadOnlyList<AdminEmailRow>>> (EmailStatus? status, IMediator mediator, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/admin/emails", async Task<Ok<IReadOnlyList<AdminEmailRow>>> (EmailStatus? status, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListAdminEmails(status), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("ListEmails");

@@ -2,10 +2,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
-using TechInterviewCoach.BuildingBlocks.Web;
 
-namespace TechInterviewCoach.Integrations.Errors;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 /// <summary>
 /// Captures every Error/Critical log entry that carries an exception (the app's exception handler and the

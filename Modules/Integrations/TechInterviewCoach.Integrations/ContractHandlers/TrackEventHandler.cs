@@ -1,10 +1,4 @@
-using MediatR;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Integrations.Contracts;
-
-namespace TechInterviewCoach.Integrations.Analytics;
+namespace TechInterviewCoach.Integrations.ContractHandlers;
 
 /// <summary>
 /// Takes an analytics event from the outbox: dropped without a key, for an unknown event, or when the person

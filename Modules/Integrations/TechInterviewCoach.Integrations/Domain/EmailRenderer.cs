@@ -1,13 +1,8 @@
 using System.Collections;
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
 
-namespace TechInterviewCoach.Integrations.Email;
+namespace TechInterviewCoach.Integrations.Domain;
 
 internal sealed record RenderedEmail(string Subject, string Html, string Text, string Link);
 

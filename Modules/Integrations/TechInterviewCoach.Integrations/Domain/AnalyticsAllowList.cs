@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using TechInterviewCoach.Integrations.Contracts;
 
-namespace TechInterviewCoach.Integrations.Analytics;
+namespace TechInterviewCoach.Integrations.Domain;
 
 /// <summary>
 /// What may leave for PostHog. Only known events; per event only listed properties; each value a short
@@ -30,13 +29,14 @@ internal static partial class AnalyticsAllowList
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (properties is null || !Events.TryGetValue(eventName, out var allowed)) return result;
+        var currency = properties.FirstOrDefault(p => ToSnake(p.Key) == "currency").Value?.Trim() ?? "";
         foreach (var (rawKey, rawValue) in properties)
         {
             var key = ToSnake(rawKey);
             var value = rawValue?.Trim() ?? "";
             if (key is "amount" or "amount_minor" && allowed.Contains("amount_bucket"))
             {
-                if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minor)) result["amount_bucket"] = Bucket(minor);
+                if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minor)) result["amount_bucket"] = Bucket(minor, currency);
                 continue;
             }
             if (!allowed.Contains(key) || !Token().IsMatch(value)) continue;
@@ -45,10 +45,13 @@ internal static partial class AnalyticsAllowList
         return result;
     }
 
-    /// <summary>Coarse price band in major units ("0-50", "50-100", "100-250", "250-500", "500+").</summary>
-    public static string Bucket(long minorUnits)
+    /// <summary>
+    /// Coarse price band in major units of the amount's currency ("0-50", "50-100", "100-250", "250-500", "500+"):
+    /// 30000 is EUR 300.00 but JPY 30,000. Without a currency, two decimals (the common case).
+    /// </summary>
+    public static string Bucket(long minorUnits, string currency)
     {
-        var major = minorUnits / 100m;
+        var major = Currencies.ToMajor(minorUnits, currency);
         return major switch { < 50 => "0-50", < 100 => "50-100", < 250 => "100-250", < 500 => "250-500", _ => "500+" };
     }
 

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
-namespace TechInterviewCoach.Integrations;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 /// <summary>Says once, at start-up, which vendors are switched off because their key is missing.</summary>
 internal sealed class StartupAnnouncer(

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace TechInterviewCoach.Integrations.Errors;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 /// <summary>
 /// Sends captured errors to Rollbar in the background, at most Rollbar:MaxItemsPerMinute; the rest of a burst is

@@ -1,10 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
-namespace TechInterviewCoach.Integrations.Errors;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 /// <summary>The port the error sender uses; the only implementation talks to Rollbar.</summary>
 internal interface IErrorGateway

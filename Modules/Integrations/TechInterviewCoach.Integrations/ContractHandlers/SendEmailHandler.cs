@@ -1,14 +1,4 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Integrations.Data;
-using TechInterviewCoach.Integrations.Contracts;
-
-namespace TechInterviewCoach.Integrations.Email;
+namespace TechInterviewCoach.Integrations.ContractHandlers;
 
 /// <summary>
 /// Records and sends one transactional email per outbox message. At-least-once delivery is safe: the record is

@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
 
-namespace TechInterviewCoach.Integrations.Analytics;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 /// <summary>The port the analytics flusher uses; the only implementation talks to PostHog.</summary>
 internal interface IAnalyticsGateway

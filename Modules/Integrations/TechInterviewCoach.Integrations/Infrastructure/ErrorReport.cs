@@ -1,4 +1,4 @@
-namespace TechInterviewCoach.Integrations.Errors;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 internal sealed record ErrorFrame(string? Filename, int? Line, string Method);
 

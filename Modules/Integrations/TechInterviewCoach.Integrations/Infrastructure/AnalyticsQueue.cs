@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace TechInterviewCoach.Integrations.Analytics;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 internal sealed record QueuedEvent(Guid Uuid, string Event, string DistinctId, IReadOnlyDictionary<string, string> Properties, DateTime Timestamp);
 

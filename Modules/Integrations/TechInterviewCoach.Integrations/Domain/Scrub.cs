@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace TechInterviewCoach.Integrations;
+namespace TechInterviewCoach.Integrations.Domain;
 
 /// <summary>Removes what must never leave the app in an error text: email addresses, bearer tokens, query strings.</summary>
 internal static partial class Scrub
@@ -8,16 +8,13 @@ internal static partial class Scrub
     public static string Text(string? text, int max = 2000)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var scrubbed = EmailPattern().Replace(text, "[email]");
+        var scrubbed = EmailAddress.Redact(text);
         scrubbed = BearerPattern().Replace(scrubbed, "Bearer [redacted]");
         scrubbed = QueryPattern().Replace(scrubbed, "?[query]");
         return scrubbed.Length > max ? scrubbed[..max] : scrubbed;
     }
 
-    public static bool LooksLikeEmail(string? text) => text is not null && EmailPattern().IsMatch(text);
-
-    [GeneratedRegex(@"[^\s@<>""'(),;:]+@[^\s@<>""'(),;:]+\.[A-Za-z]{2,}")]
-    private static partial Regex EmailPattern();
+    public static bool LooksLikeEmail(string? text) => EmailAddress.Occurs(text);
 
     [GeneratedRegex(@"Bearer\s+[A-Za-z0-9._~+/=-]+", RegexOptions.IgnoreCase)]
     private static partial Regex BearerPattern();

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Options;
 
-namespace TechInterviewCoach.Integrations.Errors;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 /// <summary>
 /// Between the logger (any thread, any request) and the sender: bounded, never waits. Bursts are capped twice:

@@ -3,10 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Application;
 
-namespace TechInterviewCoach.Integrations.Email;
+namespace TechInterviewCoach.Integrations.Infrastructure;
 
 /// <summary>The port the email sender uses; the only implementation talks to Resend.</summary>
 internal interface IEmailGateway
@@ -25,10 +23,8 @@ internal sealed class EmailTransientException(string message, Exception? inner =
 /// <summary>POST {Resend:ApiBase}/emails (https://resend.com/docs/api-reference/emails/send-email).</summary>
 internal sealed class ResendClient(HttpClient http, IOptions<ResendOptions> options) : IEmailGateway
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>The shared web defaults: every field of <see cref="SendRequest"/> is set, so no null reaches Resend.</summary>
+    private static JsonSerializerOptions Json => JsonDefaults.Web;
 
     private sealed record SendRequest(
         [property: JsonPropertyName("from")] string From,

@@ -1,0 +1,4 @@
+// The namespaces most files of this project use (decision 0017: one GlobalUsings.cs per project).
+global using System.Text.Json.Serialization;
+global using MediatR;
+global using TechInterviewCoach.SharedKernel;

@@ -1,0 +1,9 @@
+// The namespaces most files of this project use (decision 0017: one GlobalUsings.cs per project).
+global using System.Text;
+global using System.Text.Json;
+global using System.Text.RegularExpressions;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Playwright;
+global using Shouldly;
+global using TechInterviewCoach.TestKit;
+global using Xunit;
