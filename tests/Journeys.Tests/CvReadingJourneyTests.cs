@@ -1,7 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Orders.Contracts;
 
 namespace TechInterviewCoach.Journeys.Tests;
@@ -10,7 +9,7 @@ namespace TechInterviewCoach.Journeys.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CvReadingJourneyTests(Browser browser) : IAsyncLifetime
 {
-    private readonly BrowserApp _app = new() { Database = TestDatabase.Sqlite };
+    private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
     private readonly string _cvDirectory = Path.Combine(Path.GetTempPath(), "tic-cv-reading-journey-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
@@ -28,7 +27,7 @@ public sealed class CvReadingJourneyTests(Browser browser) : IAsyncLifetime
     private async Task ListedCoachAsync(string name, string[] skills, string[] companies, int coached)
     {
         var page = await browser.NewPageAsync(_app.ServerAddress);
-        var id = await BrowserApp.SignInAsNewAsync(page, "coach", name);
+        var id = await JourneysApp.SignInAsNewAsync(page, "coach", name);
         var api = page.Context.APIRequest;
         var saved = await api.PutAsync("/api/matching/coach/profile", new()
         {
@@ -57,7 +56,7 @@ public sealed class CvReadingJourneyTests(Browser browser) : IAsyncLifetime
         var page = await browser.NewPageAsync(_app.ServerAddress);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await BrowserApp.SignInAsNewAsync(page, "coachee", "Robin Reader");
+        await JourneysApp.SignInAsNewAsync(page, "coachee", "Robin Reader");
         var quiz = await page.Context.APIRequest.PostAsync("/api/matching/quiz/submit", new() { DataObject = Samples.Quiz(companies: []) });
         quiz.Status.ShouldBe(204, await quiz.TextAsync());
 
