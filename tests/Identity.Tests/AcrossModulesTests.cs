@@ -1,14 +1,6 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Identity.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Identity.Tests;
 
 /// <summary>The admin people search, on PostgreSQL: a name or an email in any case; a role is a whole role; a filter it cannot apply is an error.</summary>

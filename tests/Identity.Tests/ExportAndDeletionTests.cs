@@ -1,11 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Identity.Tests;
 

@@ -1,7 +1,3 @@
-using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.Identity.SignIn;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Identity.Tests;
 
 /// <summary>Where sign-in sends a person: where they were going (app-relative only), else their role's page.</summary>

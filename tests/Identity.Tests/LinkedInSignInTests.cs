@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Web;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Identity.Tests;
 

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Identity.Tests;
 
 public sealed class OnboardingAndSettingsTests(IdentityApp app) : IClassFixture<IdentityApp>
@@ -57,7 +49,6 @@ public sealed class OnboardingAndSettingsTests(IdentityApp app) : IClassFixture<
         user.PolicyVersion.ShouldBe(PolicyVersions.Current);
         user.TimeZone.ShouldBe("Africa/Lagos");
         (await person.Client.GetAsync("/settings")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await app.OutboxAsync(".UserOnboarded")).ShouldContain(m => m.Payload.Contains(person.Id.ToString()) && m.Payload.Contains("coachee"));
         (await app.OutboxAsync(".SendEmail")).ShouldContain(m => m.Payload.Contains(person.Id.ToString()) && m.Payload.Contains("\"welcome\""));
 
         await (await person.Client.PostAsJsonAsync("/api/identity/onboarding", new { role = "coach", confirmAge = true, acceptTerms = true }))

@@ -1,18 +1,8 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Identity.Tests;
-
-/// <summary>The app with the modules that are on main answering for themselves (Matching); the rest stood in.</summary>
-public sealed class RealMatchingApp : IdentityAppBase
-{
-    public RealMatchingApp() : base(standInForMatching: false) { }
-}
 
 public sealed class RealModulesTests(RealMatchingApp app) : IClassFixture<RealMatchingApp>
 {

@@ -1,13 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.Identity.Features.SignIns;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Identity.Tests;
 

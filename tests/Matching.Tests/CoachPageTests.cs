@@ -1,6 +1,3 @@
-using System.Text.Json;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 public sealed class CoachPageTests(MatchingApp app) : IClassFixture<MatchingApp>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 public sealed class DemoSeedTests(MatchingApp app) : IClassFixture<MatchingApp>
@@ -34,7 +28,7 @@ public sealed class DemoSeedTests(MatchingApp app) : IClassFixture<MatchingApp>
         listed.ShouldBe(6);
         await app.EnablePayoutsAsync(coaches[1].Id, enabled: false);
         (await app.InScopeAsync(sp => sp.GetRequiredService<MatchingDbContext>().CoachProfiles.CountAsync(p => p.IsListed))).ShouldBe(5);
-        var summary = await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new Contracts.GetCoachSummary(coaches[0].Id)));
+        var summary = await app.InScopeAsync(sp => sp.GetRequiredService<MatchingDbContext>().CoachProfiles.SingleOrDefaultAsync(p => p.CoachId == coaches[0].Id));
         summary!.IsListed.ShouldBeTrue();
         summary.Headline.ShouldNotBeEmpty();
     }

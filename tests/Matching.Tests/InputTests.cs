@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 public sealed class InputTests(MatchingApp app) : IClassFixture<MatchingApp>

@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Messaging.Contracts;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 /// <summary>The app with CVs stored in a throwaway directory.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using TechInterviewCoach.Messaging.Contracts;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 /// <summary>Each test gets its own app, so the listed coaches are exactly the fixtures.</summary>

@@ -1,13 +1,3 @@
-using System.Net.Http.Json;
-using System.Net;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.Messaging.Contracts;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 public sealed class ReleaseRuleTests(MatchingApp app) : IClassFixture<MatchingApp>

@@ -1,7 +1,3 @@
-using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.Matching.Domain;
-using TechInterviewCoach.Matching.Features.Matches;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 /// <summary>
@@ -121,13 +117,13 @@ public sealed class ScoringTests
             .Select(c => (Score: Scoring.Score(seeker, snapshot, c, null), Id: snapshot.Ids[c]))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Id).Take(60).ToList();
 
-        var (ranked, total) = GetMatchesHandler.Rank(snapshot, seeker, type: 0, lang: 0, minHalf: 0, maxBudget: null, k: 60);
+        var (ranked, total) = Scoring.Top(snapshot, seeker, type: 0, lang: 0, minHalf: 0, maxBudget: null, k: 60);
 
         total.ShouldBe(snapshot.Count);
         ranked.Select(r => (Scoring.ScoreOf(r), snapshot.Ids[Scoring.PositionOf(r)])).ShouldBe(expected);
 
         var coding = 1 << QuizDefinition.IndexOf(QuizDefinition.InterviewTypes, "coding");
-        var (filtered, filteredTotal) = GetMatchesHandler.Rank(snapshot, seeker, type: coding, lang: 0, minHalf: 2, maxBudget: 15000, k: 20);
+        var (filtered, filteredTotal) = Scoring.Top(snapshot, seeker, type: coding, lang: 0, minHalf: 2, maxBudget: 15000, k: 20);
         var passing = Enumerable.Range(0, snapshot.Count).Where(c => (snapshot.Types[c] & coding) != 0 && snapshot.OverlapHalfHours(seeker.Slots, c) >= 2
             && snapshot.MinPriceAt(c, seeker.CurrencyIndex) is { } p && p <= 15000).ToList();
         filteredTotal.ShouldBe(passing.Count);

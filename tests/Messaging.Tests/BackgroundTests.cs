@@ -1,26 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Messaging.Features.Unread;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Messaging.Tests;
-
-/// <summary>An app whose clock the test moves, with the background rounds driven by hand.</summary>
-public sealed class ClockedApp : AppFactory
-{
-    public ClockedApp()
-    {
-        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
-        Settings["Messaging:BackgroundEnabled"] = "false";
-    }
-
-    internal FakeTimeProvider Time => Clock!;
-
-    internal Task<(int Emails, int Responsiveness)> RunBackgroundOnceAsync() => Services.GetRequiredService<UnreadNotifier>().RunOnceAsync();
-}
 
 /// <summary>Unread emails and responsiveness, with a fake clock.</summary>
 public sealed class BackgroundTests(ClockedApp app) : IClassFixture<ClockedApp>
@@ -34,7 +13,7 @@ public sealed class BackgroundTests(ClockedApp app) : IClassFixture<ClockedApp>
         const string text = "Very private question about my current salary";
         var started = await coachee.StartAsync(coach.Id, text);
         async Task<List<JsonElement>> EmailsToCoach() =>
-            (await Chat.OutboxAsync(app, "SendEmail")).Select(Payload)
+            (await app.OutboxAsync("SendEmail")).Select(Payload)
                 .Where(p => p.GetProperty("toUserId").GetString() == coach.Id.ToString() && p.GetProperty("template").GetString() == EmailTemplates.UnreadMessage).ToList();
 
         app.Time.Advance(TimeSpan.FromMinutes(9));
@@ -62,7 +41,7 @@ public sealed class BackgroundTests(ClockedApp app) : IClassFixture<ClockedApp>
         await app.RunBackgroundOnceAsync();
         (await EmailsToCoach()).Count.ShouldBe(2, "an hour after the first, the newer unread message earns a second");
 
-        (await Chat.OutboxAsync(app, "SendEmail")).ShouldAllBe(m => !m.Payload.Contains("Another one") && !m.Payload.Contains("salary"));
+        (await app.OutboxAsync("SendEmail")).ShouldAllBe(m => !m.Payload.Contains("Another one") && !m.Payload.Contains("salary"));
     }
 
     [Fact]
@@ -73,7 +52,7 @@ public sealed class BackgroundTests(ClockedApp app) : IClassFixture<ClockedApp>
         await coach.MarkReadAsync(started.ConversationId, 1);
         app.Time.Advance(TimeSpan.FromMinutes(20));
         await app.RunBackgroundOnceAsync();
-        (await Chat.OutboxAsync(app, "SendEmail")).Select(Payload)
+        (await app.OutboxAsync("SendEmail")).Select(Payload)
             .ShouldNotContain(p => p.GetProperty("toUserId").GetString() == coach.Id.ToString());
     }
 
@@ -85,7 +64,7 @@ public sealed class BackgroundTests(ClockedApp app) : IClassFixture<ClockedApp>
         var answered = await coachee.StartAsync(coach.Id, "Hello");
         await other.StartAsync(coach.Id, "Hello too");
         async Task<List<JsonElement>> Measures() =>
-            (await Chat.OutboxAsync(app, "CoachResponsivenessMeasured")).Select(Payload)
+            (await app.OutboxAsync("CoachResponsivenessMeasured")).Select(Payload)
                 .Where(p => p.GetProperty("coachId").GetString() == coach.Id.ToString()).ToList();
 
         app.Time.Advance(TimeSpan.FromMinutes(90));
@@ -115,7 +94,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Sending_too_fast_is_refused_with_429_and_Retry_After()
     {
-        await using var app = new AppFactory();
+        await using var app = new MessagingApp();
         app.Settings["RateLimits:messages:PermitsPerMinute"] = "3";
         await AppFactory.StartAsync(app);
         var (coachee, coach) = await Chat.PairAsync(app);
@@ -126,7 +105,7 @@ public sealed class RateLimitTests
         await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
         refused.Headers.RetryAfter.ShouldNotBeNull();
         (await coach.SendAsync(started.ConversationId, "the coach has their own allowance")).Seq.ShouldBe(4);
-        (await Chat.StoredMessagesAsync(app)).ShouldBe(4);
+        (await app.StoredMessagesAsync()).ShouldBe(4);
     }
 }
 
@@ -136,9 +115,9 @@ public sealed class TwoInstanceTests
     [Fact]
     public async Task A_message_sent_through_one_instance_arrives_on_a_stream_held_on_the_other()
     {
-        await using var first = new AppFactory();
+        await using var first = new MessagingApp();
         await AppFactory.StartAsync(first);
-        await using var second = new AppFactory();
+        await using var second = new MessagingApp();
         foreach (var (k, v) in first.Settings) second.Settings[k] = v;
         second.StartServer();
 

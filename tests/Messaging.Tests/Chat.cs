@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Messaging.Data;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Messaging.Tests;
 
 internal sealed record Started(Guid ConversationId, bool Created, Msg Message);
@@ -19,7 +10,7 @@ internal sealed record SseEvent(string? Id, string Type, string Data);
 /// <summary>The chat API as the tests use it.</summary>
 internal static class Chat
 {
-    public static async Task<(TestUser Coachee, TestUser Coach)> PairAsync(AppFactory app)
+    public static async Task<(TestUser Coachee, TestUser Coach)> PairAsync(MessagingApp app)
     {
         var coachee = await app.CreateUserAsync(Roles.Coachee, "Cora Coachee", null, "Europe/Berlin");
         var coach = await app.CreateUserAsync(Roles.Coach, "Kai Coach", null, "America/New_York");
@@ -50,13 +41,6 @@ internal static class Chat
 
     public static async Task MarkReadAsync(this TestUser user, Guid conversationId, long seq) =>
         (await user.Client.PostAsJsonAsync($"/api/messaging/conversations/{conversationId}/read", new { seq })).StatusCode.ShouldBe(HttpStatusCode.OK);
-
-    public static Task<int> StoredMessagesAsync(AppFactory app) =>
-        app.InScopeAsync(sp => sp.GetRequiredService<MessagingDbContext>().Messages.CountAsync());
-
-    public static Task<List<OutboxMessage>> OutboxAsync(AppFactory app, string typeSuffix) =>
-        app.InScopeAsync(async sp => (await sp.GetRequiredService<PlatformDbContext>().OutboxMessages.AsNoTracking().ToListAsync())
-            .Where(m => m.Type.EndsWith(typeSuffix, StringComparison.Ordinal)).OrderBy(m => m.OccurredAt).ToList());
 }
 
 /// <summary>An open text/event-stream response, read event by event.</summary>

@@ -1,19 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Messaging.Contracts;
-using TechInterviewCoach.Messaging.Data;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Messaging.Tests;
 
 /// <summary>Conversations and messages through HTTP on PostgreSQL.</summary>
-public sealed class ConversationTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ConversationTests(MessagingApp app) : IClassFixture<MessagingApp>
 {
     [Fact]
     public async Task A_coachee_starts_a_conversation_and_the_coach_sees_it_with_the_first_message()
@@ -32,7 +24,7 @@ public sealed class ConversationTests(AppFactory app) : IClassFixture<AppFactory
         messages.ShouldHaveSingleItem().Text.ShouldBe("Hello Kai, can you help with system design?");
         messages[0].SenderName.ShouldBe("Cora Coachee");
 
-        (await Chat.OutboxAsync(app, "TrackEvent")).ShouldContain(m => m.Payload.Contains(AnalyticsEvents.ConversationStarted) && m.Payload.Contains(coachee.Id.ToString()));
+        (await app.OutboxAsync("TrackEvent")).ShouldContain(m => m.Payload.Contains(AnalyticsEvents.ConversationStarted) && m.Payload.Contains(coachee.Id.ToString()));
     }
 
     [Fact]
@@ -68,7 +60,7 @@ public sealed class ConversationTests(AppFactory app) : IClassFixture<AppFactory
     {
         var (coachee, coach) = await Chat.PairAsync(app);
         var started = await coachee.StartAsync(coach.Id, "Hello");
-        var before = await Chat.StoredMessagesAsync(app);
+        var before = await app.StoredMessagesAsync();
 
         // Control characters other than tab and line breaks are refused at the edge for every text input (validation_failed).
         var code = text is not null && text.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)) ? "validation_failed" : "message_invalid";
@@ -76,7 +68,7 @@ public sealed class ConversationTests(AppFactory app) : IClassFixture<AppFactory
         problem.FieldErrors().ShouldContainKey("text");
         await (await coachee.TryStartAsync(coach.Id, text)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, code);
 
-        (await Chat.StoredMessagesAsync(app)).ShouldBe(before);
+        (await app.StoredMessagesAsync()).ShouldBe(before);
     }
 
     [Fact]
@@ -84,9 +76,9 @@ public sealed class ConversationTests(AppFactory app) : IClassFixture<AppFactory
     {
         var (coachee, coach) = await Chat.PairAsync(app);
         var started = await coachee.StartAsync(coach.Id, "Hello");
-        var before = await Chat.StoredMessagesAsync(app);
+        var before = await app.StoredMessagesAsync();
         await (await coach.TrySendAsync(started.ConversationId, new string('a', 4001))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "message_invalid");
-        (await Chat.StoredMessagesAsync(app)).ShouldBe(before);
+        (await app.StoredMessagesAsync()).ShouldBe(before);
 
         var ok = await coach.SendAsync(started.ConversationId, "  " + new string('b', 4000) + "  ");
         ok.Text.Length.ShouldBe(4000);
@@ -258,7 +250,7 @@ public sealed class ConversationTests(AppFactory app) : IClassFixture<AppFactory
         (await coach.MessagesAsync(started.ConversationId)).Count.ShouldBe(2);
         (await coachee.MessagesAsync(started.ConversationId)).Count.ShouldBe(2);
         (await coach.ConversationsAsync()).Single().Closed.ShouldBeTrue();
-        (await Chat.OutboxAsync(app, "ConversationClosed")).ShouldContain(m => m.Payload.Contains(started.ConversationId.ToString()));
+        (await app.OutboxAsync("ConversationClosed")).ShouldContain(m => m.Payload.Contains(started.ConversationId.ToString()));
         var coachPage = await coach.Client.GetPageAsync($"/messages/{started.ConversationId}");
         coachPage.QuerySelector("[data-testid=coachee-data-link]").ShouldBeNull("no link to the coachee's data after close");
     }

@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Messaging.Tests;
 
 /// <summary>The release rule across modules: the coach reaches the coachee's quiz only while a conversation is open.</summary>
-public sealed class ReleaseTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ReleaseTests(MessagingApp app) : IClassFixture<MessagingApp>
 {
     internal const string QuizMarker = "Qwertzuiop Systems";
 

@@ -1,14 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.BuildingBlocks.Outbox;
 using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
 using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;
@@ -117,7 +109,7 @@ public sealed class BookingAndPrivacyTests(OrdersApp app) : IClassFixture<Orders
             return 0;
         });
         foreach (var id in ids)
-            (await app.InScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(new IsCoachPayable(id)))).ShouldBeTrue();
+            (await app.IsPayableAsync(id)).ShouldBeTrue();
         (await app.Db(db => db.PayoutAccounts.CountAsync(a => ids.Contains(a.CoachId) && a.Simulated))).ShouldBe(2);
     }
 

@@ -1,12 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Integrations.Contracts;
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Stripe;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Tests;
 
@@ -50,13 +42,13 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         linkForm["refresh_url"].ShouldEndWith("/coach/payouts/refresh");
         linkForm["return_url"].ShouldEndWith("/coach/payouts/return");
 
-        (await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new IsCoachPayable(coach.Id)))).ShouldBeFalse();
+        (await app.IsPayableAsync(coach.Id)).ShouldBeFalse();
         var status = await (await coach.Client.PostAsync("/api/orders/payouts/refresh", null)).ReadJsonAsync<JsonElement>();
         status.GetProperty("payable").GetBoolean().ShouldBeTrue();
         var read = app.Stripe.Requests.Last(r => r.Method == "GET" && r.Path.StartsWith("/v1/accounts/acct_test_"));
         read.Header("User-Agent").ShouldStartWith(StripeNetUserAgent);
         read.Header("Stripe-Version").ShouldBe(PinnedApiVersion);
-        (await app.InScopeAsync(sp => sp.GetRequiredService<MediatR.IMediator>().Send(new IsCoachPayable(coach.Id)))).ShouldBeTrue();
+        (await app.IsPayableAsync(coach.Id)).ShouldBeTrue();
         var published = await app.InScopeAsync(sp => sp.GetRequiredService<TechInterviewCoach.BuildingBlocks.Outbox.PlatformDbContext>()
             .OutboxMessages.Where(m => m.Type.EndsWith(nameof(CoachPayoutStatusChanged)) && m.Payload.Contains(coach.Id.ToString())).ToListAsync());
         published.Count.ShouldBe(1);
@@ -153,6 +145,29 @@ public sealed class CheckoutTests(OrdersApp app) : IClassFixture<OrdersApp>
         calls.Count.ShouldBe(5);
         calls.ShouldAllBe(c => c.Header("Idempotency-Key") == "client-key-1");
         (await app.Db(db => db.Orders.CountAsync(o => o.CoacheeId == buyer.Id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task When_Stripe_is_down_the_checkout_page_says_nothing_was_charged_and_the_slots_stay_held()
+    {
+        var coach = await app.PayableCoachAsync();
+        var listing = app.Matching.AddListing(coach.Id, priceMinor: 5000);
+        var buyer = await app.CreateUserAsync(Roles.Coachee);
+        var url = $"/checkout/{listing.ListingId}";
+        var page = await buyer.Client.GetPageAsync(url);
+        var slot = page.QuerySelector("[data-testid=slot]")!.GetAttribute("value")!;
+        app.Stripe.FailCheckouts = 4; // the first try and its 3 retries
+        try
+        {
+            var shown = await buyer.Client.SubmitFormAsync(page, "form:has([data-testid=pay])", new Dictionary<string, string> { ["SlotStarts"] = slot }, url);
+            shown.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await shown.Content.ReadAsStringAsync()).ShouldContain(
+                "Stripe is not answering right now. Nothing was charged; please try again in a minute. Your slots stay held; press Pay again to retry.");
+            var order = await app.Db(db => db.Orders.Include(o => o.Bookings).SingleAsync(o => o.CoacheeId == buyer.Id));
+            order.State.ShouldBe(OrderState.Pending);
+            order.Bookings.ShouldAllBe(b => b.Status == BookingStatus.Held);
+        }
+        finally { app.Stripe.FailCheckouts = 0; }
     }
 
     [Theory]

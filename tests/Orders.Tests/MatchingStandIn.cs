@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Matching.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;
 
 /// <summary>
-/// STAND-IN for the Matching module (built in parallel): answers GetListingForPurchase and GetCoachAvailability
-/// from listings the test registers. Registered after the app's own handlers, so it wins in these tests only.
+/// Stands in for the Matching module: answers GetListingForPurchase and GetCoachAvailability from listings the test
+/// registers. Registered after the app's own handlers, so it wins in these tests only. Kept although the real Matching
+/// module is composed: Orders' own guards must be reachable with listings Matching would never offer (a published
+/// listing of a listed coach who cannot take payments answers coach_not_payable here; the real Matching delists that
+/// coach first, so the checkout would stop at listing_unavailable), and each test picks the coach's windows and zone.
 /// </summary>
 public sealed class MatchingStandIn
 {

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.SharedKernel;
 using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;

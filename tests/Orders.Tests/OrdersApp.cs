@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Tests;
 
@@ -91,6 +83,9 @@ public class OrdersApp : AppFactory
     }
 
     internal Task<T> Db<T>(Func<OrdersDbContext, Task<T>> f) => InScopeAsync(sp => f(sp.GetRequiredService<OrdersDbContext>()));
+
+    /// <summary>Whether the coach's connected account can take payments (charges and payouts enabled), as checkout judges it.</summary>
+    internal Task<bool> IsPayableAsync(Guid coachId) => Db(db => db.PayoutAccounts.AnyAsync(a => a.CoachId == coachId && a.ChargesEnabled && a.PayoutsEnabled));
 
     internal Task<Order> OrderAsync(Guid id) => Db(db => db.Orders.AsNoTracking().Include(o => o.Bookings).Include(o => o.Timeline).Include(o => o.Refunds).SingleAsync(o => o.Id == id));
 }

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Orders.Tests;
 
 /// <summary>The same app on SQLite (the embedded default), where checkouts are serialized instead of constrained.</summary>

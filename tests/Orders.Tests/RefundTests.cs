@@ -1,11 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Integrations.Contracts;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Tests;
 

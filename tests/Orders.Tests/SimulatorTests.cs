@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Orders.Tests;
 
 /// <summary>The app with no Stripe key: the payment simulator.</summary>

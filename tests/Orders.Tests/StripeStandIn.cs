@@ -1,10 +1,8 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using TechInterviewCoach.Orders.Stripe;
 
 namespace TechInterviewCoach.Orders.Tests;
 

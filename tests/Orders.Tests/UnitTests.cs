@@ -1,7 +1,3 @@
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Features.Checkout;
-using TechInterviewCoach.Orders.Stripe;
-
 namespace TechInterviewCoach.Orders.Tests;
 
 public sealed class UnitTests

@@ -1,11 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Integrations.Contracts;
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Tests;
 

@@ -30,9 +30,6 @@ public sealed record UserContact(Guid Id, string DisplayName, string Email);
 /// <summary>False when the person turned product analytics off in Settings (or is deleted): send none of their events.</summary>
 public sealed record GetAnalyticsAllowed(Guid UserId) : IRequest<bool>;
 
-/// <summary>Published (through the outbox) when a person finished onboarding with a role.</summary>
-public sealed record UserOnboarded(Guid UserId, string Role, DateTime At) : INotification;
-
 /// <summary>
 /// Published (through the outbox) when a person deleted their account. Every module removes or
 /// anonymises what it holds about them; order records stay, attributed to a deleted user.

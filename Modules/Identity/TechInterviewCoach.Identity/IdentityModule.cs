@@ -1,25 +1,5 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TechInterviewCoach.BuildingBlocks.Composition;
 using TechInterviewCoach.BuildingBlocks.Persistence;
-using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.Identity.Features.Demo;
-using TechInterviewCoach.Identity.Features.DevSignIn;
-using TechInterviewCoach.Identity.Features.Users;
-using TechInterviewCoach.Identity.Features.Admin;
-using TechInterviewCoach.Identity.Features.Deletion;
-using TechInterviewCoach.Identity.Features.Export;
-using TechInterviewCoach.Identity.Features.LinkedIn;
-using TechInterviewCoach.Identity.Features.Onboarding;
-using TechInterviewCoach.Identity.Features.Settings;
-using TechInterviewCoach.Identity.Features.SignIns;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Identity.SignIn;
 
 namespace TechInterviewCoach.Identity;
 
@@ -62,14 +42,20 @@ public sealed class IdentityModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/identity").WithTags("Identity");
-        MeEndpoint.Map(api);
-        OnboardingEndpoint.Map(api);
-        SettingsEndpoints.Map(api);
+        GetMeEndpoint.Map(api);
+        OnboardEndpoint.Map(api);
+        GetSettingsEndpoint.Map(api);
+        UpdateSettingsEndpoint.Map(api);
+        SignOutEverywhereEndpoint.Map(api);
         ListSignInsEndpoint.Map(api);
-        ExportEndpoint.Map(api);
+        ExportDataEndpoint.Map(api);
         DeleteAccountEndpoint.Map(api);
-        AdminUsersEndpoints.Map(api);
-        LinkedInEndpoints.Map(endpoints);
+        var admin = api.MapGroup("/admin/users").RequireAuthorization(Policies.Admin).WithTags("Identity admin");
+        ListUsersEndpoint.Map(admin);
+        SuspendUserEndpoint.Map(admin);
+        SetAdminRoleEndpoint.Map(admin);
+        // Outside /api/identity: the browser's sign-in round trips (LinkedIn's redirect URI, the dev sign-in used by tests).
+        SignInWithLinkedInEndpoint.Map(endpoints);
         DevSignInEndpoint.Map(endpoints);
     }
 }

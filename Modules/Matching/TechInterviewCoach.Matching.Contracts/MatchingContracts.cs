@@ -35,11 +35,6 @@ public sealed record GetCoachAvailability(Guid CoachId) : IRequest<CoachAvailabi
 /// </summary>
 public sealed record GetSchedulingTimeZone(Guid UserId) : IRequest<string?>;
 
-/// <summary>Public facts about a coach (no personal data beyond the public profile).</summary>
-public sealed record CoachSummary(Guid CoachId, string DisplayName, string Headline, bool IsListed);
-
-public sealed record GetCoachSummary(Guid CoachId) : IRequest<CoachSummary?>;
-
 /// <summary>The person's quiz submissions, CV and the log of coaches' views of them, for their data export.</summary>
 public sealed record ExportMatchingData(Guid UserId) : IRequest<PersonalDataPart>;
 

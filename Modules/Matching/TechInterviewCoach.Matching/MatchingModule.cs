@@ -1,18 +1,6 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TechInterviewCoach.BuildingBlocks.Composition;
-using TechInterviewCoach.BuildingBlocks.Persistence;
-using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.Matching.Features;
-using TechInterviewCoach.Matching.Features.Access;
-using TechInterviewCoach.Matching.Features.Coaches;
-using TechInterviewCoach.Matching.Features.Cv;
-using TechInterviewCoach.Matching.Features.Matches;
-using TechInterviewCoach.Matching.Features.Quiz;
 
 namespace TechInterviewCoach.Matching;
 
@@ -32,16 +20,34 @@ public sealed class MatchingModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/matching").WithTags("Matching");
-        QuizEndpoints.Map(api);
-        CvEndpoints.Map(api);
-        CoachEndpoints.Map(api);
-        DirectoryEndpoints.Map(api);
-        MatchEndpoints.Map(api);
-        AccessEndpoints.Map(api);
-        GetCvReadingEndpoint.Map(api);
-        CorrectCvReadingEndpoint.Map(api);
-        ListSkillsEndpoint.Map(api);
-        ViewCoacheeCvReadingEndpoint.Map(api);
+        var group = endpoints.MapGroup("/api/matching").WithTags("Matching");
+        // The quiz
+        DescribeQuizEndpoint.Map(group);
+        ViewMyQuizEndpoint.Map(group);
+        SaveQuizDraftEndpoint.Map(group);
+        SubmitQuizEndpoint.Map(group);
+        // The CV
+        UploadCvEndpoint.Map(group);
+        ViewMyCvEndpoint.Map(group);
+        DownloadCvEndpoint.Map(group);
+        DeleteCvEndpoint.Map(group);
+        GetCvReadingEndpoint.Map(group);
+        CorrectCvReadingEndpoint.Map(group);
+        ListSkillsEndpoint.Map(group);
+        // The coach's profile and listings
+        ViewMyCoachProfileEndpoint.Map(group);
+        SaveCoachProfileEndpoint.Map(group);
+        ListMyListingsEndpoint.Map(group);
+        SaveListingEndpoint.Map(group);
+        PublishListingEndpoint.Map(group);
+        // The directory and the matches
+        BrowseCoachesEndpoint.Map(group);
+        ViewCoachEndpoint.Map(group);
+        RankCoachesEndpoint.Map(group);
+        // The release rule: what a coach sees, and who saw it
+        ViewCoacheeQuizEndpoint.Map(group);
+        DownloadCoacheeCvEndpoint.Map(group);
+        ViewCoacheeCvReadingEndpoint.Map(group);
+        ListDataAccessEndpoint.Map(group);
     }
 }

@@ -1,22 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TechInterviewCoach.BuildingBlocks.Composition;
 using TechInterviewCoach.BuildingBlocks.Persistence;
-using TechInterviewCoach.Messaging.Data;
-using TechInterviewCoach.Messaging.Features.CloseConversation;
-using TechInterviewCoach.Messaging.Features.ListConversations;
-using TechInterviewCoach.Messaging.Features.LiveStream;
-using TechInterviewCoach.Messaging.Features.ReadMessages;
-using TechInterviewCoach.Messaging.Features.ReportMessage;
-using TechInterviewCoach.Messaging.Features.SendMessage;
-using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.Messaging.Features.StartConversation;
-using TechInterviewCoach.Messaging.Features.Unread;
-using TechInterviewCoach.Messaging.Live;
 
 namespace TechInterviewCoach.Messaging;
 
@@ -39,10 +22,16 @@ public sealed class MessagingModule : IModule
         var api = endpoints.MapGroup("/api/messaging").WithTags("Messaging");
         StartConversationEndpoint.Map(api);
         SendMessageEndpoint.Map(api);
-        ReadMessagesEndpoints.Map(api);
-        ListConversationsEndpoints.Map(api);
-        CloseAndBlockEndpoints.Map(api);
-        ReportEndpoints.Map(api);
-        LiveStreamEndpoints.Map(api);
+        GetMessagesEndpoint.Map(api);
+        MarkReadEndpoint.Map(api);
+        ListConversationsEndpoint.Map(api);
+        GetConversationEndpoint.Map(api);
+        GetUnreadCountEndpoint.Map(api);
+        CloseConversationEndpoint.Map(api);
+        BlockConversationEndpoint.Map(api);
+        ReportMessageEndpoint.Map(api);
+        ListReportsEndpoint.Map(api);
+        StreamConversationEndpoint.Map(api);
+        StreamUnreadCountEndpoint.Map(api);
     }
 }

@@ -3,9 +3,6 @@ using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Contracts;
 
-/// <summary>True when the coach's connected Stripe account has charges and payouts enabled (or the simulator says so).</summary>
-public sealed record IsCoachPayable(Guid CoachId) : IRequest<bool>;
-
 /// <summary>Published (through the outbox) when a coach becomes payable or stops being payable; Matching lists or delists them.</summary>
 public sealed record CoachPayoutStatusChanged(Guid CoachId, bool PayoutsEnabled, DateTime At) : INotification;
 

@@ -1,17 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using TechInterviewCoach.BuildingBlocks.Composition;
 using TechInterviewCoach.BuildingBlocks.Persistence;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Features;
-using TechInterviewCoach.Orders.Features.Simulator;
-using TechInterviewCoach.Orders.Features.Webhooks;
-using TechInterviewCoach.Orders.Stripe;
 
 namespace TechInterviewCoach.Orders;
 
@@ -36,17 +26,35 @@ public sealed class OrdersModule : IModule
 
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<StripeEventSignal>();
-        services.AddScoped<WebhookReceiver>();
-        services.AddScoped<StripeEventApplier>();
         services.AddScoped<OrderNotifier>();
         services.AddSingleton<StripeEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<StripeEventProcessor>());
     }
 
+    /// <summary>The module's API under /api/orders, and Stripe's webhooks under /webhooks/stripe: each use case maps its own routes.</summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/orders").WithTags("Orders");
-        OrdersEndpoints.Map(api);
-        WebhookReceiver.Map(endpoints);
+        GetCheckoutQuoteEndpoint.Map(api);
+        StartCheckoutEndpoint.Map(api);
+        RetryCheckoutEndpoint.Map(api);
+        CancelCheckoutEndpoint.Map(api);
+        GetOrderEndpoint.Map(api);
+        ListMyOrdersEndpoint.Map(api);
+        CancelSessionEndpoint.Map(api);
+        RefundOrderEndpoint.Map(api);
+        GetPayoutStatusEndpoint.Map(api);
+        StartOnboardingEndpoint.Map(api);
+        RefreshPayoutAccountEndpoint.Map(api);
+        SearchOrdersEndpoint.Map(api);
+        ListDisputesEndpoint.Map(api);
+        ListAllPayoutsEndpoint.Map(api);
+        ListSetAsideEventsEndpoint.Map(api);
+        RetryStripeEventEndpoint.Map(api);
+
+        ReceiveStripeWebhookEndpoint.Map(endpoints.MapGroup("/webhooks/stripe"));
     }
+
+    /// <summary>The app's public origin (scheme and host of the request), for the URLs Stripe sends people back to.</summary>
+    internal static string Origin(HttpRequest r) => $"{r.Scheme}://{r.Host}";
 }

@@ -99,7 +99,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         });
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Booking", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Booking", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -159,7 +159,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("sessions", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Order", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Order", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -327,7 +327,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("orders", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.OrderTimelineEntry", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.OrderTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -371,7 +371,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("order_timeline", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Payout", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Payout", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -431,7 +431,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("payouts", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.PayoutAccount", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.PayoutAccount", b =>
                 {
                     b.Property<Guid>("CoachId")
                         .ValueGeneratedOnAdd()
@@ -488,7 +488,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("payout_accounts", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.RefundRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.RefundRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -539,7 +539,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("refunds", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.StripeEventRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.StripeEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(255)
@@ -606,9 +606,9 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                     b.ToTable("stripe_events", "orders");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Booking", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Booking", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Bookings")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -616,9 +616,9 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasConstraintName("fk_sessions_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.OrderTimelineEntry", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.OrderTimelineEntry", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Timeline")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -626,9 +626,9 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasConstraintName("fk_order_timeline_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.RefundRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.RefundRecord", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Refunds")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -636,7 +636,7 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasConstraintName("fk_refunds_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Order", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Order", b =>
                 {
                     b.Navigation("Bookings");
 

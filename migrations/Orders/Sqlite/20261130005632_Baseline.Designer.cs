@@ -93,7 +93,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Booking", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Booking", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -153,7 +153,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Order", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Order", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -321,7 +321,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_orders", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.OrderTimelineEntry", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.OrderTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -365,7 +365,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_order_timeline", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Payout", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Payout", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -425,7 +425,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_payouts", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.PayoutAccount", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.PayoutAccount", b =>
                 {
                     b.Property<Guid>("CoachId")
                         .ValueGeneratedOnAdd()
@@ -482,7 +482,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_payout_accounts", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.RefundRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.RefundRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -533,7 +533,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_refunds", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.StripeEventRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.StripeEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(255)
@@ -600,9 +600,9 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_stripe_events", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Booking", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Booking", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Bookings")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -610,9 +610,9 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasConstraintName("fk_orders_sessions_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.OrderTimelineEntry", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.OrderTimelineEntry", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Timeline")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -620,9 +620,9 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasConstraintName("fk_orders_order_timeline_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.RefundRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.RefundRecord", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Refunds")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -630,7 +630,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasConstraintName("fk_orders_refunds_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Order", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Order", b =>
                 {
                     b.Navigation("Bookings");
 

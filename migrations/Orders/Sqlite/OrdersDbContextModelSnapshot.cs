@@ -90,7 +90,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Booking", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Booking", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -150,7 +150,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Order", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Order", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -318,7 +318,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_orders", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.OrderTimelineEntry", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.OrderTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -362,7 +362,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_order_timeline", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Payout", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Payout", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -422,7 +422,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_payouts", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.PayoutAccount", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.PayoutAccount", b =>
                 {
                     b.Property<Guid>("CoachId")
                         .ValueGeneratedOnAdd()
@@ -479,7 +479,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_payout_accounts", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.RefundRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.RefundRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -530,7 +530,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_refunds", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.StripeEventRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.StripeEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(255)
@@ -597,9 +597,9 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_stripe_events", (string)null);
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Booking", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Booking", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Bookings")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -607,9 +607,9 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasConstraintName("fk_orders_sessions_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.OrderTimelineEntry", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.OrderTimelineEntry", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Timeline")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -617,9 +617,9 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasConstraintName("fk_orders_order_timeline_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.RefundRecord", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.RefundRecord", b =>
                 {
-                    b.HasOne("TechInterviewCoach.Orders.Domain.Order", null)
+                    b.HasOne("TechInterviewCoach.Orders.Data.Order", null)
                         .WithMany("Refunds")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -627,7 +627,7 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasConstraintName("fk_orders_refunds_order");
                 });
 
-            modelBuilder.Entity("TechInterviewCoach.Orders.Domain.Order", b =>
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.Order", b =>
                 {
                     b.Navigation("Bookings");
 

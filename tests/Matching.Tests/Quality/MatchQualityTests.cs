@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TechInterviewCoach.Matching.Data;
 using TechInterviewCoach.Matching.Domain;
-using TechInterviewCoach.Matching.Features.Matches;
 using Xunit.Abstractions;
 
 namespace TechInterviewCoach.Matching.Tests.Quality;
@@ -60,7 +59,7 @@ public sealed class MatchQualityTests(MatchingApp app, ITestOutputHelper output)
                     Skills = person.Cv.Skills, Employers = person.Cv.Employers, YearsOfExperience = person.Cv.Years, Title = person.Cv.Title, Seniority = person.Cv.Seniority,
                 };
                 var seeker = Scoring.Seeker(person.Quiz, snapshot, cv);
-                var (ranked, _) = GetMatchesHandler.Rank(snapshot, seeker, 0, 0, 0, null, 10);
+                var (ranked, _) = Scoring.Top(snapshot, seeker, 0, 0, 0, null, 10);
                 var gains = ranked.Select(r => person.Relevance.GetValueOrDefault(keys[snapshot.Ids[Scoring.PositionOf(r)]])).ToList();
                 var ideal = person.Relevance.Values.OrderDescending().Take(10).ToList();
                 if (ideal.Count == 0) continue;

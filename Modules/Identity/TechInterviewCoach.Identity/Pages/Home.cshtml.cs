@@ -1,13 +1,9 @@
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Matching.Contracts;
 using TechInterviewCoach.Messaging.Contracts;
 using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Identity.Pages;
 

@@ -1,21 +1,12 @@
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.Identity.Features.LinkedIn;
-using TechInterviewCoach.Identity.Features.Onboarding;
-using TechInterviewCoach.Identity.Features.Settings;
-using TechInterviewCoach.Identity.SignIn;
 
 namespace TechInterviewCoach.Identity.Pages;
 
+/// <summary>After the first sign-in: role, age, terms. Someone who has onboarded already goes straight on.</summary>
 [Authorize]
-internal sealed class OnboardingModel(IMediator mediator) : PageModel
+internal sealed class OnboardingModel(IMediator mediator) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -31,10 +22,13 @@ internal sealed class OnboardingModel(IMediator mediator) : PageModel
     public IReadOnlyList<string> TimeZones => TimeZoneChoices.All;
     public string PolicyVersion => PolicyVersions.Current;
 
+    /// <summary>The session's claim, refreshed from the account on every request (<see cref="Sessions.ValidateAsync"/>).</summary>
+    private bool Onboarded => User.FindFirst(AppClaims.Onboarded)?.Value == "true";
+
     public async Task<IActionResult> OnGetAsync()
     {
-        if (User.FindFirst(AppClaims.Onboarded)?.Value == "true") return LocalRedirect(Target());
-        var settings = await mediator.Send(new GetSettingsQuery(User.GetUserId()), HttpContext.RequestAborted);
+        if (Onboarded) return LocalRedirect(Target());
+        var settings = await mediator.Send(new GetSettings(User.GetUserId()), HttpContext.RequestAborted);
         DisplayName = settings.DisplayName;
         Input.TimeZone = settings.TimeZone;
         return Page();
@@ -43,19 +37,16 @@ internal sealed class OnboardingModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         ReturnUrl = returnUrl;
-        try
-        {
-            var user = await mediator.Send(new OnboardCommand(User.GetUserId(), Input.Role, Input.ConfirmAge, Input.AcceptTerms, Input.TimeZone), HttpContext.RequestAborted);
-            await Sessions.SignInAsync(HttpContext, user);
-            return LocalRedirect(Target());
-        }
-        catch (ValidationException ex) { ModelState.AddErrors(ex); }
-        catch (ConflictException) { return LocalRedirect(Target()); }
-        catch (AppException ex) { ModelState.AddError(ex); }
-        DisplayName = (await mediator.Send(new GetSettingsQuery(User.GetUserId()), HttpContext.RequestAborted)).DisplayName;
-        return Page();
+        // Onboarded in another tab meanwhile: nothing to do here, go on.
+        if (Onboarded) return LocalRedirect(Target());
+        var user = await mediator.Send(new Onboard(User.GetUserId(), Input.Role, Input.ConfirmAge, Input.AcceptTerms, Input.TimeZone), HttpContext.RequestAborted);
+        await Sessions.SignInAsync(HttpContext, user);
+        return LocalRedirect(Target());
     }
 
+    public async Task ReloadAsync(CancellationToken ct) =>
+        DisplayName = (await mediator.Send(new GetSettings(User.GetUserId()), ct)).DisplayName;
+
     private string Target() => Landing.Wanted(ReturnUrl) is { } wanted && !wanted.StartsWith("/onboarding", StringComparison.Ordinal)
-        ? wanted : Landing.ForRoles(User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value));
+        ? wanted : Landing.ForRoles(User.FindAll(ClaimTypes.Role).Select(c => c.Value));
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Configuration;
-using TechInterviewCoach.Identity.Features.DevSignIn;
 
 namespace TechInterviewCoach.Identity.Pages;
 

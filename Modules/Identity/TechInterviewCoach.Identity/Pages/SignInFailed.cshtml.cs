@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.Identity.Features.LinkedIn;
 
 namespace TechInterviewCoach.Identity.Pages;
 

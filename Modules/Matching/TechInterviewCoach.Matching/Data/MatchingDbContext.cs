@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Persistence;
-
 namespace TechInterviewCoach.Matching.Data;
 
 internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> options) : ModuleDbContext(options)

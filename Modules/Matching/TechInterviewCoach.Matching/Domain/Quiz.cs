@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TechInterviewCoach.Matching.Contracts;
 
 namespace TechInterviewCoach.Matching.Domain;
 
@@ -62,6 +61,14 @@ internal static class QuizDefinition
         return -1;
     }
 
+    /// <summary>A filter of the directory or the matches as the bit of its option; 0 for none; a clear answer for an unknown code.</summary>
+    public static int FilterMask(IReadOnlyList<Option> options, string? code, string field)
+    {
+        if (string.IsNullOrEmpty(code)) return 0;
+        var i = IndexOf(options, code);
+        return i >= 0 ? 1 << i : throw new InputException("unknown_filter", field, $"Unknown {field}: choose one from the list.");
+    }
+
     public static object Describe() => new
     {
         version = Version,
@@ -84,7 +91,7 @@ internal static class QuizDefinition
 internal sealed record Option(string Code, string Label);
 
 /// <summary>One set of quiz answers (a draft may leave any of them empty).</summary>
-internal sealed record QuizAnswers
+internal record QuizAnswers
 {
     public List<string> TargetRoles { get; init; } = [];
     public string? Seniority { get; init; }
@@ -111,6 +118,35 @@ internal sealed record CoachDetails
     public Dictionary<string, int> CoachedCounts { get; init; } = [];
     public List<string> Languages { get; init; } = [];
     public List<WeeklyWindow> Availability { get; init; } = [];
+}
+
+internal static class QuizRules
+{
+    /// <summary>The answers as they are checked and kept: no blank or repeated choices, companies trimmed, the currency code in capitals.</summary>
+    public static QuizAnswers Normalise(QuizAnswers a) => a with
+    {
+        TargetRoles = a.TargetRoles.Where(x => !string.IsNullOrWhiteSpace(x)).Distinct().ToList(),
+        TargetCompanies = a.TargetCompanies.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        InterviewTypes = a.InterviewTypes.Where(x => !string.IsNullOrWhiteSpace(x)).Distinct().ToList(),
+        FocusAreas = a.FocusAreas.Where(x => !string.IsNullOrWhiteSpace(x)).Distinct().ToList(),
+        Languages = a.Languages.Where(x => !string.IsNullOrWhiteSpace(x)).Distinct().ToList(),
+        BudgetCurrency = a.BudgetCurrency?.Trim().ToUpperInvariant(),
+        TimeZone = a.TimeZone?.Trim(),
+    };
+
+    /// <summary>Today's date where the person is.</summary>
+    public static DateOnly Today(DateTime utcNow, string? timeZone) =>
+        DateOnly.FromDateTime(UserTime.ToLocal(utcNow, UserTime.Find(timeZone)));
+}
+
+/// <summary>A weekly window on a form: a day, and an end after the start (or midnight).</summary>
+internal sealed class WeeklyWindowValidator : AbstractValidator<WeeklyWindow>
+{
+    public WeeklyWindowValidator()
+    {
+        RuleFor(x => x.Day).IsInEnum().WithMessage("Choose a day.");
+        RuleFor(x => x.End).Must((x, end) => end == TimeOnly.MinValue || end > x.Start).WithMessage("A window must end after it starts.");
+    }
 }
 
 internal static class MatchingJson

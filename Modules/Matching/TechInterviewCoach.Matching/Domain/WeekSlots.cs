@@ -1,5 +1,4 @@
 using System.Numerics;
-using TechInterviewCoach.Matching.Contracts;
 
 namespace TechInterviewCoach.Matching.Domain;
 

@@ -1,39 +1,20 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.Matching.Features.Matches;
-
 namespace TechInterviewCoach.Matching.Pages;
 
+/// <summary>The public directory. An unknown filter shows its message above the (empty) list.</summary>
 [AllowAnonymous]
-internal sealed class CoachesModel(IMediator mediator) : PageModel
+internal sealed class CoachesModel(IMediator mediator) : PageModel, IFormPage
 {
     [FromQuery] public string? InterviewType { get; set; }
     [FromQuery] public string? Language { get; set; }
     [FromQuery] public string? Role { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Paged<CoachCard>? Result { get; private set; }
-    public string? Error { get; private set; }
+    /// <summary>Why there is no list: the failure the <see cref="FailurePageFilter"/> put on the page.</summary>
+    public string? Error => Result is null ? PageForms.AllErrors(ModelState) : null;
 
-    public async Task OnGetAsync()
-    {
-        try { Result = await mediator.Send(new BrowseCoaches(InterviewType, Language, Role, PageNumber, 20), HttpContext.RequestAborted); }
-        catch (InputException ex) { Error = ex.Message; }
-    }
-}
+    string IFormPage.FormPrefix => "";
+    Task IFormPage.ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 
-[AllowAnonymous]
-internal sealed class CoachModel(IMediator mediator) : PageModel
-{
-    public CoachCard Coach { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id)
-    {
-        var coach = await mediator.Send(new GetPublicCoach(id), HttpContext.RequestAborted);
-        if (coach is null) return NotFound();
-        Coach = coach;
-        return Page();
-    }
+    public async Task OnGetAsync() =>
+        Result = await mediator.Send(new BrowseCoaches(InterviewType, Language, Role, PageNumber, 20), HttpContext.RequestAborted);
 }

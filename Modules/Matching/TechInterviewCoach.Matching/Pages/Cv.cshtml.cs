@@ -1,14 +1,4 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Matching.Features;
-using TechInterviewCoach.Matching.Features.Cv;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Matching.Pages;
 
@@ -19,17 +9,12 @@ internal sealed class CvModel(IMediator mediator) : PageModel, IFormPage
     /// <summary>What we read from the CV, as corrected; null without a CV.</summary>
     public CvReadingView? Reading { get; private set; }
     public string? Message { get; private set; }
-    public string FormPrefix => "";
 
-    public async Task OnGetAsync()
-    {
-        await ReloadAsync(HttpContext.RequestAborted);
-        Message = TempData["cv-message"] as string;
-    }
+    string IFormPage.FormPrefix => "";
 
     public async Task ReloadAsync(CancellationToken ct)
     {
-        Cv = await mediator.Send(new GetMyCv(User.GetUserId()), ct);
+        Cv = await mediator.Send(new ViewMyCv(User.GetUserId()), ct);
         Reading = await mediator.Send(new GetCvReading(User.GetUserId()), ct);
     }
 
@@ -84,19 +69,18 @@ internal sealed class CvModel(IMediator mediator) : PageModel, IFormPage
     private Task<CvReadingView> CorrectAsync(CvReadingInput input) =>
         mediator.Send(new CorrectCvReading(User.GetUserId(), input), HttpContext.RequestAborted);
 
+    public async Task OnGetAsync()
+    {
+        await ReloadAsync(HttpContext.RequestAborted);
+        Message = TempData["cv-message"] as string;
+    }
+
     [EnableRateLimiting(RateLimitPolicies.Uploads)]
     public async Task<IActionResult> OnPostAsync(IFormFile? file)
     {
-        try
-        {
-            if (file is null) throw new InputException("cv_missing", "file", "Choose your CV as a PDF.");
-            await mediator.Send(new UploadCv(User.GetUserId(), file.FileName, await CvEndpoints.ReadUploadAsync(file, HttpContext.RequestAborted)), HttpContext.RequestAborted);
-            TempData["cv-message"] = "Your CV is uploaded.";
-            return RedirectToPage();
-        }
-        catch (AppException ex) { ModelState.AddError(ex, ""); }
-        await ReloadAsync(HttpContext.RequestAborted);
-        return Page();
+        await mediator.Send(await UploadCv.FromFormAsync(User.GetUserId(), file, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        TempData["cv-message"] = "Your CV is uploaded.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(bool confirm)

@@ -1,16 +1,8 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Matching.Features.Matches;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Pages;
 
+/// <summary>The coachee's ranked matches. Without a quiz it asks for the quiz; an unknown filter shows its message.</summary>
 [Authorize(Policy = Policies.Coachee)]
-internal sealed class MatchesModel(IMediator mediator) : PageModel
+internal sealed class MatchesModel(IMediator mediator) : PageModel, IFormPage
 {
     [FromQuery] public string? InterviewType { get; set; }
     [FromQuery] public string? Language { get; set; }
@@ -19,12 +11,15 @@ internal sealed class MatchesModel(IMediator mediator) : PageModel
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Paged<MatchResult>? Result { get; private set; }
     public bool NeedsQuiz { get; private set; }
-    public string? Error { get; private set; }
+    /// <summary>Why there are no matches: the failure the <see cref="FailurePageFilter"/> put on the page.</summary>
+    public string? Error => Result is null ? PageForms.AllErrors(ModelState) : null;
+
+    string IFormPage.FormPrefix => "";
+    Task IFormPage.ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 
     public async Task OnGetAsync()
     {
-        try { Result = await mediator.Send(new GetMatches(User.GetUserId(), InterviewType, MaxBudget, Language, MinOverlapHours, PageNumber, 20), HttpContext.RequestAborted); }
-        catch (ConflictException) { NeedsQuiz = true; }
-        catch (InputException ex) { Error = ex.Message; }
+        Result = await mediator.Send(new RankCoaches(User.GetUserId(), InterviewType, MaxBudget, Language, MinOverlapHours, PageNumber, 20), HttpContext.RequestAborted);
+        NeedsQuiz = Result is null;
     }
 }

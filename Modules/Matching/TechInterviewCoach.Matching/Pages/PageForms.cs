@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using TechInterviewCoach.Matching.Contracts;
 
 namespace TechInterviewCoach.Matching.Pages;
 
@@ -31,6 +30,26 @@ internal static class PageForms
     {
         var messages = state.Where(kv => kv.Key == "Input." + field || kv.Key.StartsWith("Input." + field + "[") || kv.Key.StartsWith("Input." + field + "."))
             .SelectMany(kv => kv.Value!.Errors).Select(e => e.ErrorMessage).Distinct().ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
+
+    /// <summary>
+    /// Puts the errors of fields the request names differently (the price in minor units) under the form's own field (the
+    /// price as typed), so they show beside it and the error summary links to it.
+    /// </summary>
+    public static void MoveErrors(ModelStateDictionary state, string formField, params string[] requestFields)
+    {
+        foreach (var key in state.Keys.Where(k => requestFields.Any(f => k == "Input." + f)).ToList())
+        {
+            foreach (var error in state[key]!.Errors) state.AddModelError("Input." + formField, error.ErrorMessage);
+            state.Remove(key);
+        }
+    }
+
+    /// <summary>Every error on the page, for a page whose only "form" is its query (filters).</summary>
+    public static string? AllErrors(ModelStateDictionary state)
+    {
+        var messages = state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct().ToList();
         return messages.Count == 0 ? null : string.Join(" ", messages);
     }
 

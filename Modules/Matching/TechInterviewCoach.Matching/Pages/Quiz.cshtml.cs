@@ -1,18 +1,7 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Matching.Domain;
-using TechInterviewCoach.Matching.Features.Quiz;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Pages;
 
 [Authorize(Policy = Policies.Coachee)]
-internal sealed class QuizModel(IMediator mediator) : PageModel
+internal sealed class QuizModel(IMediator mediator) : PageModel, IFormPage
 {
     internal sealed class InputModel
     {
@@ -39,7 +28,7 @@ internal sealed class QuizModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync()
     {
-        var view = await mediator.Send(new GetMyQuiz(User.GetUserId()), HttpContext.RequestAborted);
+        var view = await mediator.Send(new ViewMyQuiz(User.GetUserId()), HttpContext.RequestAborted);
         LastSubmittedAt = view.LastSubmittedAt;
         var a = view.Answers;
         Input = new InputModel
@@ -53,34 +42,31 @@ internal sealed class QuizModel(IMediator mediator) : PageModel
         Message = TempData["quiz-message"] as string;
     }
 
+    /// <summary>After a failed save or submit: the budget's errors beside the budget as typed, and the seven window rows.</summary>
+    public Task ReloadAsync(CancellationToken ct)
+    {
+        PageForms.MoveErrors(ModelState, nameof(InputModel.Budget), nameof(QuizAnswers.BudgetCurrency), nameof(QuizAnswers.BudgetMinor));
+        while (Input.Availability.Count < 7) Input.Availability.Add(new WindowRow());
+        return Task.CompletedTask;
+    }
+
     public async Task<IActionResult> OnPostAsync(string? intent)
     {
         var answers = ToAnswers(out var budgetError);
-        try
+        if (budgetError is not null)
         {
-            if (budgetError is not null)
-            {
-                ModelState.AddModelError("Input.Budget", budgetError);
-                while (Input.Availability.Count < 7) Input.Availability.Add(new WindowRow());
-                return Page();
-            }
-            if (intent == "draft")
-            {
-                await mediator.Send(new SaveQuizDraft(User.GetUserId(), answers), HttpContext.RequestAborted);
-                TempData["quiz-message"] = "Draft saved.";
-                return RedirectToPage();
-            }
-            await mediator.Send(new SubmitQuiz(User.GetUserId(), answers), HttpContext.RequestAborted);
-            return Redirect("/matches");
+            ModelState.AddModelError("Input.Budget", budgetError);
+            await ReloadAsync(HttpContext.RequestAborted);
+            return Page();
         }
-        catch (ValidationException ex)
+        if (intent == "draft")
         {
-            foreach (var e in ex.Errors)
-                ModelState.AddModelError("Input." + (e.PropertyName.StartsWith("Budget") ? "Budget" : e.PropertyName), e.ErrorMessage);
+            await mediator.Send(new SaveQuizDraft(User.GetUserId(), answers), HttpContext.RequestAborted);
+            TempData["quiz-message"] = "Draft saved.";
+            return RedirectToPage();
         }
-        catch (AppException ex) { ModelState.AddError(ex); }
-        while (Input.Availability.Count < 7) Input.Availability.Add(new WindowRow());
-        return Page();
+        await mediator.Send(new SubmitQuiz(User.GetUserId(), answers), HttpContext.RequestAborted);
+        return Redirect("/matches");
     }
 
     private QuizAnswers ToAnswers(out string? budgetError)

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.BuildingBlocks.Persistence;
-using TechInterviewCoach.Orders.Domain;
 
 namespace TechInterviewCoach.Orders.Data;
 

@@ -1,37 +1,9 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Identity.Data;
-using TechInterviewCoach.Identity.Features.SignIns;
-using TechInterviewCoach.Identity.SignIn;
-using TechInterviewCoach.SharedKernel;
-
-namespace TechInterviewCoach.Identity.Features.DevSignIn;
-
-/// <summary>
-/// Sign in without LinkedIn, for Development and automated tests only. Allowed in Development when
-/// LinkedIn is not configured, or outside Production when Authentication:DevSignIn:Enabled is true.
-/// Never in Production, whatever the configuration says.
-/// </summary>
-internal sealed class DevSignInGate(IConfiguration configuration, IHostEnvironment environment)
-{
-    public bool Allowed { get; } = !environment.IsProduction() && (
-        configuration.GetValue<bool>("Authentication:DevSignIn:Enabled")
-        || (environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration["Authentication:LinkedIn:ClientId"])));
-}
+namespace TechInterviewCoach.Identity.Features;
 
 /// <summary>Signs in as an existing user, or creates a fresh onboarded user with the given role.</summary>
-internal sealed record DevSignInCommand(Guid? UserId, string? Role, string? DisplayName, string? Email, string? TimeZone) : IRequest<User>;
+internal sealed record DevSignIn(Guid? UserId, string? Role, string? DisplayName, string? Email, string? TimeZone) : IRequest<User>;
 
-internal sealed class DevSignInValidator : AbstractValidator<DevSignInCommand>
+internal sealed class DevSignInValidator : AbstractValidator<DevSignIn>
 {
     public DevSignInValidator()
     {
@@ -43,9 +15,9 @@ internal sealed class DevSignInValidator : AbstractValidator<DevSignInCommand>
     }
 }
 
-internal sealed class DevSignInHandler(IdentityDbContext db, TimeProvider time) : IRequestHandler<DevSignInCommand, User>
+internal sealed class DevSignInHandler(IdentityDbContext db, TimeProvider time) : IRequestHandler<DevSignIn, User>
 {
-    public async Task<User> Handle(DevSignInCommand request, CancellationToken cancellationToken)
+    public async Task<User> Handle(DevSignIn request, CancellationToken cancellationToken)
     {
         if (request.UserId is { } id)
         {
@@ -81,7 +53,7 @@ internal static class DevSignInEndpoint
         endpoints.MapPost("/api/dev/signin", async Task<Results<Ok<Response>, NotFound>> (Request body, DevSignInGate gate, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 if (!gate.Allowed) return TypedResults.NotFound();
-                var user = await mediator.Send(new DevSignInCommand(body.UserId, body.Role, body.DisplayName, body.Email, body.TimeZone), ct);
+                var user = await mediator.Send(new DevSignIn(body.UserId, body.Role, body.DisplayName, body.Email, body.TimeZone), ct);
                 await Sessions.SignInAsync(http, user);
                 await SignInHistory.RecordAsync(http, mediator, user.Id, SignInHistory.Development);
                 return TypedResults.Ok(new Response(user.Id));

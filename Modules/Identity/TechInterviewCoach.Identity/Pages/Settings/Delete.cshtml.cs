@@ -1,21 +1,15 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Identity.Features.Deletion;
+using TechInterviewCoach.Orders.Contracts;
 
 namespace TechInterviewCoach.Identity.Pages.Settings;
 
 /// <summary>Deletion with a second confirmation; lists what blocks it (a payment still in progress).</summary>
 [Authorize]
 [EnableRateLimiting(RateLimitPolicies.Writes)]
-internal sealed class DeleteModel(IMediator mediator) : PageModel
+internal sealed class DeleteModel(IMediator mediator) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -29,18 +23,17 @@ internal sealed class DeleteModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var result = await mediator.Send(new DeleteAccountCommand(User.GetUserId(), Input.Confirm), HttpContext.RequestAborted);
-            if (result.Deleted)
-            {
-                await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return LocalRedirect("/account-deleted");
-            }
-            Blockers = result.Blockers;
-        }
-        catch (ValidationException ex) { ModelState.AddErrors(ex); }
-        catch (AppException ex) { ModelState.AddError(ex); }
-        return Page();
+        await mediator.Send(new DeleteAccount(User.GetUserId(), Input.Confirm), HttpContext.RequestAborted);
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return LocalRedirect("/account-deleted");
+    }
+
+    /// <summary>A blocked deletion shows what must settle first, as a list, instead of the one-line refusal.</summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        var refusal = ModelState[string.Empty]?.Errors.FirstOrDefault(e => e.ErrorMessage == DeleteAccountHandler.BlockedTitle);
+        if (refusal is null) return;
+        Blockers = await mediator.Send(new GetDeletionBlockers(User.GetUserId()), ct);
+        if (Blockers.Count > 0) ModelState[string.Empty]!.Errors.Remove(refusal);
     }
 }

@@ -1,23 +1,13 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Identity.Features.Export;
-using TechInterviewCoach.Identity.Features.Settings;
-using TechInterviewCoach.Identity.Features.SignIns;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Identity.Pages.Settings;
 
 [Authorize(Policy = Policies.Member)]
 [EnableRateLimiting(RateLimitPolicies.Writes)]
-internal sealed class IndexModel(IMediator mediator, Microsoft.Extensions.Options.IOptions<SignInHistoryOptions> signIns) : PageModel
+internal sealed class IndexModel(IMediator mediator, IOptions<SignInHistoryOptions> signIns) : PageModel, IFormPage
 {
     public int AddressRetentionDays => (int)Math.Ceiling(signIns.Value.AddressRetention.TotalDays);
     public sealed class InputModel
@@ -38,39 +28,36 @@ internal sealed class IndexModel(IMediator mediator, Microsoft.Extensions.Option
 
     public async Task OnGetAsync()
     {
-        View = await mediator.Send(new GetSettingsQuery(User.GetUserId()), HttpContext.RequestAborted);
-        SignIns = await mediator.Send(new ListSignIns(User.GetUserId()), HttpContext.RequestAborted);
+        await ReloadAsync(HttpContext.RequestAborted);
         Input = new InputModel
         {
-            DisplayName = View.DisplayName, Headline = View.Headline, TimeZone = View.TimeZone,
+            DisplayName = View!.DisplayName, Headline = View.Headline, TimeZone = View.TimeZone,
             NotificationEmail = View.NotificationEmail, AnalyticsOptOut = View.AnalyticsOptOut,
         };
     }
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
-        try
-        {
-            await mediator.Send(new UpdateSettingsCommand(User.GetUserId(), Input.DisplayName, Input.Headline, Input.TimeZone, Input.NotificationEmail, Input.AnalyticsOptOut), HttpContext.RequestAborted);
-            return RedirectToPage(new { saved = true });
-        }
-        catch (ValidationException ex) { ModelState.AddErrors(ex); }
-        catch (AppException ex) { ModelState.AddError(ex); }
-        View = await mediator.Send(new GetSettingsQuery(User.GetUserId()), HttpContext.RequestAborted);
-        SignIns = await mediator.Send(new ListSignIns(User.GetUserId()), HttpContext.RequestAborted);
-        return Page();
+        await mediator.Send(new UpdateSettings(User.GetUserId(), Input.DisplayName, Input.Headline, Input.TimeZone, Input.NotificationEmail, Input.AnalyticsOptOut), HttpContext.RequestAborted);
+        return RedirectToPage(new { saved = true });
     }
 
     public async Task<IActionResult> OnPostExportAsync()
     {
-        var export = await mediator.Send(new ExportDataCommand(User.GetUserId()), HttpContext.RequestAborted);
+        var export = await mediator.Send(new ExportData(User.GetUserId()), HttpContext.RequestAborted);
         return File(export.Zip, "application/zip", export.FileName);
     }
 
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
-        await mediator.Send(new SignOutEverywhereCommand(User.GetUserId()), HttpContext.RequestAborted);
+        await mediator.Send(new SignOutEverywhere(User.GetUserId()), HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/signin");
+    }
+
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        View = await mediator.Send(new GetSettings(User.GetUserId()), ct);
+        SignIns = await mediator.Send(new ListSignIns(User.GetUserId()), ct);
     }
 }

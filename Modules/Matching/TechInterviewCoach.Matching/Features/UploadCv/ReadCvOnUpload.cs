@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.BuildingBlocks.Application;
 using TechInterviewCoach.Matching.Data;
 using TechInterviewCoach.Matching.Domain;
-using TechInterviewCoach.Matching.Features.Matches;
 
 namespace TechInterviewCoach.Matching.Features;
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.BuildingBlocks.Web;
 using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.Matching.Features.Access;
 using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Matching.Features;
@@ -20,14 +19,12 @@ internal sealed record ViewCoacheeCvReading(Guid CoachId, Guid CoacheeId) : IReq
 
 internal sealed class ViewCoacheeCvReadingHandler(MatchingDbContext db, TimeProvider time) : IRequestHandler<ViewCoacheeCvReading, CvReadingView?>
 {
-    public const string LogWhat = "cv_reading";
-
     public async Task<CvReadingView?> Handle(ViewCoacheeCvReading r, CancellationToken ct)
     {
-        await Grants.EnsureActiveAsync(db, r.CoachId, r.CoacheeId, ct);
+        await ReleaseRule.EnsureActiveAsync(db, r.CoachId, r.CoacheeId, ct);
         var row = await db.CvReadings.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == r.CoacheeId, ct);
         if (row is null) return null;
-        db.AccessLog.Add(new AccessLogEntry { Id = Guid.CreateVersion7(), CoachId = r.CoachId, CoacheeId = r.CoacheeId, What = LogWhat, At = time.GetUtcNow().UtcDateTime });
+        db.AccessLog.Add(new AccessLogEntry { Id = Guid.CreateVersion7(), CoachId = r.CoachId, CoacheeId = r.CoacheeId, What = AccessWhat.CvReading, At = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
         return CvReadingView.Of(row);
     }

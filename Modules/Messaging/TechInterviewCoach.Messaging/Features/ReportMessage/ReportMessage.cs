@@ -1,18 +1,4 @@
-using System.Security.Claims;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Messaging.Data;
-using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.SharedKernel;
-
-namespace TechInterviewCoach.Messaging.Features.ReportMessage;
+namespace TechInterviewCoach.Messaging.Features;
 
 /// <summary>A participant reports a message of the other party to the admins, with a reason.</summary>
 internal sealed record ReportMessage(Guid MessageId, Guid ReporterId, string? Reason) : IRequest<Guid>;
@@ -50,33 +36,12 @@ internal sealed class ReportMessageHandler(MessagingDbContext db, TimeProvider t
     }
 }
 
-/// <summary>Reports for admins, newest first, with the reported message (admins need it to judge).</summary>
-internal sealed record ListReports : IRequest<IReadOnlyList<ReportDto>>;
-
-internal sealed record ReportDto(Guid Id, Guid MessageId, Guid ConversationId, Guid ReporterId, string ReporterName,
-    Guid SenderId, string SenderName, string MessageText, DateTime MessageSentAt, string Reason, DateTime ReportedAt);
-
-internal sealed class ListReportsHandler(MessagingDbContext db, IMediator mediator) : IRequestHandler<ListReports, IReadOnlyList<ReportDto>>
-{
-    public async Task<IReadOnlyList<ReportDto>> Handle(ListReports request, CancellationToken ct)
-    {
-        var rows = await (from r in db.Reports.AsNoTracking()
-                          join m in db.Messages.AsNoTracking() on r.MessageId equals m.Id
-                          orderby r.CreatedAt descending
-                          select new { r, m }).Take(500).ToListAsync(ct);
-        var names = await mediator.NamesAsync(rows.SelectMany(x => new[] { x.r.ReporterId, x.m.SenderId }), ct);
-        return rows.Select(x => new ReportDto(x.r.Id, x.m.Id, x.m.ConversationId, x.r.ReporterId, names.NameOf(x.r.ReporterId),
-            x.m.SenderId, names.NameOf(x.m.SenderId), x.m.Text, x.m.SentAt, x.r.Reason, x.r.CreatedAt)).ToList();
-    }
-}
-
-internal static class ReportEndpoints
+internal static class ReportMessageEndpoint
 {
     internal sealed record Body(string? Reason);
     internal sealed record Reported(Guid ReportId);
 
-    public static void Map(RouteGroupBuilder api)
-    {
+    public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/messages/{messageId:guid}/report", async Task<Created<Reported>> (Guid messageId, Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             {
                 var id = await mediator.Send(new ReportMessage(messageId, user.GetUserId(), body.Reason), ct);
@@ -86,11 +51,4 @@ internal static class ReportEndpoints
             .RequireRateLimiting(RateLimitPolicies.Writes)
             .WithName("ReportMessage")
             .WithSummary("Report a message of the other party to the admins.");
-
-        api.MapGet("/reports", async Task<Ok<IReadOnlyList<ReportDto>>> (IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListReports(), ct)))
-            .RequireAuthorization(Policies.Admin)
-            .WithName("ListMessageReports")
-            .WithSummary("Admins: reported messages, newest first.");
-    }
 }

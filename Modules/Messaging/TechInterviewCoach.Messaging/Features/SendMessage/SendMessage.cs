@@ -1,19 +1,4 @@
-using System.Security.Claims;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Messaging.Data;
-using TechInterviewCoach.Messaging.Features.Responsiveness;
-using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.Messaging.Live;
-using TechInterviewCoach.SharedKernel;
-
-namespace TechInterviewCoach.Messaging.Features.SendMessage;
+namespace TechInterviewCoach.Messaging.Features;
 
 /// <param name="SenderName">The sender's display name when the caller knows it (the signed-in principal carries it); else it is looked up.</param>
 internal sealed record SendMessage(Guid ConversationId, Guid SenderId, string? Text, string? SenderName = null) : IRequest<MessageDto>;

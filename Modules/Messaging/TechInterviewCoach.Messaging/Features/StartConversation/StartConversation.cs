@@ -1,22 +1,4 @@
-using System.Security.Claims;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Messaging.Contracts;
-using TechInterviewCoach.Messaging.Data;
-using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.Messaging.Live;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
-
-namespace TechInterviewCoach.Messaging.Features.StartConversation;
+namespace TechInterviewCoach.Messaging.Features;
 
 /// <summary>A coachee writes a first message to a coach. Starting again with the same coach continues the existing conversation.</summary>
 internal sealed record StartConversation(Guid CoacheeId, Guid CoachId, string? Text) : IRequest<StartConversationResult>;
@@ -87,7 +69,7 @@ internal sealed partial class StartConversationHandler(
         // A closed conversation stays closed (Matching keeps one grant per conversation; it ended with the close).
         if (existing.IsClosed)
             throw new ConflictException("conversation_closed", "You closed your conversation with this coach. Its history stays in Messages, but it cannot be reopened.");
-        var message = await mediator.Send(new SendMessage.SendMessage(existing.Id, existing.CoacheeId, text), ct);
+        var message = await mediator.Send(new SendMessage(existing.Id, existing.CoacheeId, text), ct);
         return new StartConversationResult(existing.Id, false, message);
     }
 

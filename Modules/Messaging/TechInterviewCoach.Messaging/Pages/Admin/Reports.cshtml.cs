@@ -1,8 +1,5 @@
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.Messaging.Features.ReportMessage;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Messaging.Pages.Admin;
 

@@ -1,15 +1,6 @@
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Messaging.Features.CloseConversation;
-using TechInterviewCoach.Messaging.Features.ListConversations;
-using TechInterviewCoach.Messaging.Features.ReadMessages;
-using TechInterviewCoach.Messaging.Features.ReportMessage;
-using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Messaging.Pages.Messages;
 

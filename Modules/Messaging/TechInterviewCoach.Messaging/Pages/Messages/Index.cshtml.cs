@@ -1,10 +1,5 @@
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Messaging.Features.ListConversations;
-using TechInterviewCoach.Messaging.Features.Shared;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Messaging.Pages.Messages;
 

@@ -1,21 +1,14 @@
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Messaging.Features.StartConversation;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Messaging.Pages.Messages;
 
 /// <summary>/messages/new?coachId=…: the form coach cards link to.</summary>
 [Authorize(Policy = Policies.Coachee)]
 [EnableRateLimiting(RateLimitPolicies.Messages)]
-internal sealed class NewModel(IMediator mediator) : PageModel
+internal sealed class NewModel(IMediator mediator) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -29,25 +22,19 @@ internal sealed class NewModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(Guid coachId)
     {
         Input.CoachId = coachId;
-        await LoadCoachAsync();
+        await ReloadAsync(HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await LoadCoachAsync();
-        try
-        {
-            var result = await mediator.Send(new StartConversation(User.GetUserId(), Input.CoachId, Input.Text), HttpContext.RequestAborted);
-            return Redirect($"/messages/{result.ConversationId}");
-        }
-        catch (ValidationException ex) { ModelState.AddErrors(ex); }
-        catch (AppException ex) { ModelState.AddError(ex); }
-        return Page();
+        var result = await mediator.Send(new StartConversation(User.GetUserId(), Input.CoachId, Input.Text), HttpContext.RequestAborted);
+        return Redirect($"/messages/{result.ConversationId}");
     }
 
-    private async Task LoadCoachAsync()
+    /// <summary>The coach's name for the heading; none for an id that is not a coach who can be written to.</summary>
+    public async Task ReloadAsync(CancellationToken ct)
     {
-        var coach = Input.CoachId == Guid.Empty ? null : await mediator.Send(new GetUserSummary(Input.CoachId), HttpContext.RequestAborted);
+        var coach = Input.CoachId == Guid.Empty ? null : await mediator.Send(new GetUserSummary(Input.CoachId), ct);
         CoachName = coach is { IsDeleted: false, IsSuspended: false } && coach.Roles.Contains(Roles.Coach) ? coach.DisplayName : null;
     }
 }

@@ -1,0 +1,93 @@
+namespace TechInterviewCoach.Matching.Data;
+
+/// <summary>A listed coach as the public sees them: profile facts and published listings. Never anything about coachees.</summary>
+internal sealed record CoachCard(
+    Guid CoachId, string DisplayName, string Headline, string Bio, int YearsOfExperience, IReadOnlyList<string> Companies,
+    IReadOnlyList<string> Roles, IReadOnlyList<string> InterviewTypes, IReadOnlyDictionary<string, int> CoachedCounts,
+    IReadOnlyList<string> Languages, string TimeZone, IReadOnlyList<WeeklyWindow> Availability, string? Responsiveness,
+    IReadOnlyList<ListingView> Listings, string PlatformFeeNote);
+
+internal sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+internal static class CoachCards
+{
+    public const string PlatformFeeNote = "The platform fee is shown at checkout, before you pay.";
+
+    /// <summary>The page asked for, within 1–500, of 1–50 items.</summary>
+    public static (int Page, int PageSize) Clamp(int page, int pageSize) => (Math.Clamp(page, 1, 500), Math.Clamp(pageSize, 1, 50));
+
+    /// <summary>
+    /// Loads cards for listed coaches, in the given order. With a cache and the snapshot's version, what comes from the
+    /// profile, status and listings is reused until the version moves (every change to a listed coach moves it); the
+    /// names are always read, as a rename does not move it.
+    /// </summary>
+    public static async Task<IReadOnlyList<CoachCard>> LoadAsync(MatchingDbContext db, IMediator mediator, IReadOnlyList<Guid> ids, CancellationToken ct,
+        CoachCardCache? cache = null, long version = 0)
+    {
+        if (ids.Count == 0) return [];
+        var found = new Dictionary<Guid, CoachCard>();
+        var missing = new List<Guid>();
+        foreach (var id in ids)
+            if (cache is not null && cache.TryGet(id, version, out var cached)) found[id] = cached;
+            else missing.Add(id);
+        if (missing.Count > 0)
+            foreach (var card in await LoadUncachedAsync(db, missing, ct))
+            {
+                found[card.CoachId] = card;
+                cache?.Set(card.CoachId, version, card);
+            }
+        var names = await mediator.Send(new GetUserSummaries(ids.ToList()), ct);
+        return ids.Where(found.ContainsKey)
+            .Select(id => found[id] with { DisplayName = names.TryGetValue(id, out var n) ? n.DisplayName : "Coach" }).ToList();
+    }
+
+    private static async Task<List<CoachCard>> LoadUncachedAsync(MatchingDbContext db, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var profiles = await (
+                from p in db.CoachProfiles.AsNoTracking().Where(p => ids.Contains(p.CoachId) && p.IsListed)
+                join s in db.CoachStatuses.AsNoTracking() on p.CoachId equals s.CoachId into statuses
+                from s in statuses.DefaultIfEmpty()
+                select new { Profile = p, MedianReply = s == null ? null : s.MedianFirstReplyMinutes })
+            .ToDictionaryAsync(x => x.Profile.CoachId, ct);
+        var listings = (await db.Listings.AsNoTracking().Where(l => ids.Contains(l.CoachId) && l.IsPublished).OrderBy(l => l.PriceMinor).ToListAsync(ct))
+            .ToLookup(l => l.CoachId);
+        var cards = new List<CoachCard>();
+        foreach (var id in ids)
+        {
+            if (!profiles.TryGetValue(id, out var row)) continue;
+            var p = row.Profile;
+            var d = MatchingJson.Read<CoachDetails>(p.DetailsJson);
+            cards.Add(new CoachCard(id, "", p.Headline, p.Bio, p.YearsOfExperience,
+                d.Companies, d.Roles.Select(r => QuizDefinition.Label(QuizDefinition.Roles, r)).ToList(),
+                d.InterviewTypes.Select(t => QuizDefinition.Label(QuizDefinition.InterviewTypes, t)).ToList(),
+                d.CoachedCounts.ToDictionary(kv => QuizDefinition.Label(QuizDefinition.InterviewTypes, kv.Key), kv => kv.Value),
+                d.Languages.Select(l => QuizDefinition.Label(QuizDefinition.Languages, l)).ToList(), p.TimeZone, d.Availability,
+                row.MedianReply is { } m ? $"Usually answers within {Scoring.FormatDuration(m)}" : null,
+                listings[id].Select(l => l.ToView()).ToList(), PlatformFeeNote));
+        }
+        return cards;
+    }
+}
+
+/// <summary>
+/// Coach cards by coach and snapshot version, per instance. Entries of an older version are misses; the whole cache is
+/// dropped when it grows past <see cref="MaxEntries"/> (it refills from the pages people look at).
+/// </summary>
+internal sealed class CoachCardCache
+{
+    private const int MaxEntries = 20_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (long Version, CoachCard Card)> _cards = new();
+
+    public bool TryGet(Guid coachId, long version, out CoachCard card)
+    {
+        if (_cards.TryGetValue(coachId, out var entry) && entry.Version == version) { card = entry.Card; return true; }
+        card = null!;
+        return false;
+    }
+
+    public void Set(Guid coachId, long version, CoachCard card)
+    {
+        if (_cards.Count >= MaxEntries) _cards.Clear();
+        _cards[coachId] = (version, card);
+    }
+}

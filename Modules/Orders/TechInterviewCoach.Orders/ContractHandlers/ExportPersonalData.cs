@@ -1,0 +1,28 @@
+namespace TechInterviewCoach.Orders.ContractHandlers;
+
+/// <summary>Orders' part of a person's data export: their orders (as coachee or coach), sessions, refunds, payout account and payouts.</summary>
+internal sealed class ExportOrdersDataHandler(OrdersDbContext db) : IRequestHandler<ExportOrdersData, PersonalDataPart>
+{
+    public async Task<PersonalDataPart> Handle(ExportOrdersData request, CancellationToken ct)
+    {
+        var id = request.UserId;
+        var orders = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Bookings).Include(o => o.Refunds)
+            .Where(o => o.CoacheeId == id || o.CoachId == id).OrderBy(o => o.CreatedAt).ToListAsync(ct);
+        var payouts = await db.Payouts.AsNoTracking().Where(p => p.CoachId == id).OrderBy(p => p.UpdatedAt).ToListAsync(ct);
+        var account = await db.PayoutAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CoachId == id, ct);
+        var data = new
+        {
+            orders = orders.Select(o => new
+            {
+                o.Id, role = o.CoacheeId == id ? "coachee" : "coach", state = o.State.ToString(), listing = o.ListingTitle, o.Currency,
+                grossMinor = o.GrossMinor, platformFeeMinor = o.PlatformFeeMinor, coachNetMinor = o.CoachNetMinor, refundedMinor = o.RefundedMinor,
+                o.CreatedAt, o.PaidAt,
+                sessions = o.Bookings.OrderBy(b => b.StartsAt).Select(b => new { b.StartsAt, b.EndsAt, status = b.Status.ToString() }),
+                refunds = o.Refunds.Select(r => new { amountMinor = r.AmountMinor, r.Reason, status = r.Status.ToString(), r.CreatedAt }),
+            }),
+            payoutAccount = account is null ? null : new { account.StripeAccountId, account.ChargesEnabled, account.PayoutsEnabled },
+            payouts = payouts.Select(p => new { p.Id, amountMinor = p.AmountMinor, p.Currency, p.Status, p.ArrivalDate }),
+        };
+        return new PersonalDataPart("orders", data, []);
+    }
+}

@@ -1,0 +1,14 @@
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text.Json;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;
+global using Shouldly;
+global using TechInterviewCoach.BuildingBlocks.Outbox;
+global using TechInterviewCoach.Identity.Data;
+global using TechInterviewCoach.Identity.Domain;
+global using TechInterviewCoach.Identity.Features;
+global using TechInterviewCoach.SharedKernel;
+global using TechInterviewCoach.Integrations.Contracts;
+global using TechInterviewCoach.TestKit;
+global using Xunit;

@@ -1,0 +1,13 @@
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text.Json;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;
+global using Shouldly;
+global using TechInterviewCoach.BuildingBlocks.Outbox;
+global using TechInterviewCoach.Messaging.Data;
+global using TechInterviewCoach.Messaging.Features;
+global using TechInterviewCoach.SharedKernel;
+global using TechInterviewCoach.Integrations.Contracts;
+global using TechInterviewCoach.TestKit;
+global using Xunit;
