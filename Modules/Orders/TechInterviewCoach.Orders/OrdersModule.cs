@@ -27,6 +27,9 @@ public sealed class OrdersModule : IModule
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<StripeEventSignal>();
         services.AddScoped<OrderNotifier>();
+        services.AddScoped<SessionNotifier>();
+        services.AddScoped<SessionSlots>();
+        services.AddHostedService<SessionSweeper>();
         services.AddSingleton<StripeEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<StripeEventProcessor>());
     }
@@ -51,6 +54,12 @@ public sealed class OrdersModule : IModule
         ListAllPayoutsEndpoint.Map(api);
         ListSetAsideEventsEndpoint.Map(api);
         RetryStripeEventEndpoint.Map(api);
+        BookSessionEndpoint.Map(api);
+        ShowFreeWeekEndpoint.Map(api);
+        ShowSessionEndpoint.Map(api);
+        RescheduleSessionEndpoint.Map(api);
+        AnswerRescheduleEndpoint.Map(api);
+        RefundUnusedSessionsEndpoint.Map(api);
 
         ReceiveStripeWebhookEndpoint.Map(endpoints.MapGroup("/webhooks/stripe"));
     }

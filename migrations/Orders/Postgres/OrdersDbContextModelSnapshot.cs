@@ -127,9 +127,35 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("meeting_url");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<DateTime?>("ProposedStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_starts_at");
+
+                    b.Property<DateTime?>("Reminder1For")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder1_for");
+
+                    b.Property<DateTime?>("Reminder24For")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder24_for");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -252,6 +278,11 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("listing_title");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("meeting_url");
+
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("paid_at");
@@ -281,9 +312,21 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("state");
 
+                    b.Property<int>("UnusedRefundedSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("unused_refunded_sessions");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("ValidityDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("validity_days");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

@@ -121,9 +121,35 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ends_at");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_url");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<DateTime?>("ProposedStartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_starts_at");
+
+                    b.Property<DateTime?>("Reminder1For")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder1_for");
+
+                    b.Property<DateTime?>("Reminder24For")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder24_for");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT")
@@ -246,6 +272,11 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("listing_title");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_url");
+
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("paid_at");
@@ -275,9 +306,21 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
+                    b.Property<int>("UnusedRefundedSessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unused_refunded_sessions");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("ValidityDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("validity_days");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

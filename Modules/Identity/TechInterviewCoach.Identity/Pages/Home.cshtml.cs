@@ -15,7 +15,8 @@ namespace TechInterviewCoach.Identity.Pages;
 internal sealed class HomeModel(IMediator mediator) : PageModel
 {
     public sealed record Waiting(Guid ConversationId, string Name, int Unread, DateTime LastMessageAt);
-    public sealed record Session(Guid OrderId, DateTime StartsAt, int Minutes, string With, string ListingTitle, bool AsCoach);
+    public sealed record Session(Guid OrderId, DateTime StartsAt, int Minutes, string With, string ListingTitle, bool AsCoach,
+        Guid SessionId = default, string? MeetingUrl = null, DateTime? ProposedStartsAt = null, bool AwaitsYourAnswer = false);
 
     public string DisplayName { get; private set; } = "";
     public bool IsCoach { get; private set; }
@@ -23,6 +24,7 @@ internal sealed class HomeModel(IMediator mediator) : PageModel
     public CoacheeProgress? Progress { get; private set; }
     public IReadOnlyList<Waiting> ConversationsWaiting { get; private set; } = [];
     public IReadOnlyList<Session> NextSessions { get; private set; } = [];
+    public IReadOnlyList<SessionsToBook> ToBook { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -39,7 +41,9 @@ internal sealed class HomeModel(IMediator mediator) : PageModel
         string Name(Guid id) => people.TryGetValue(id, out var p) && !p.IsDeleted ? p.DisplayName : "Deleted user";
         DisplayName = Name(me);
         ConversationsWaiting = waiting.Select(w => new Waiting(w.ConversationId, Name(w.OtherPartyId), w.Unread, w.LastMessageAt)).ToList();
-        NextSessions = sessions.Select(s => new Session(s.OrderId, s.StartsAt, s.Minutes, Name(s.CoachId == me ? s.CoacheeId : s.CoachId), s.ListingTitle, s.CoachId == me)).ToList();
+        NextSessions = sessions.Select(s => new Session(s.OrderId, s.StartsAt, s.Minutes, Name(s.CoachId == me ? s.CoacheeId : s.CoachId), s.ListingTitle, s.CoachId == me,
+            s.SessionId, s.MeetingUrl, s.ProposedStartsAt, s.AwaitsYourAnswer)).ToList();
+        if (IsCoachee) ToBook = await mediator.Send(new GetSessionsToBook(me), ct);
         return Page();
     }
 }

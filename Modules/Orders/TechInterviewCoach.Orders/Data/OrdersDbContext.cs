@@ -37,6 +37,7 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
             e.Property(o => o.DisputeReason).HasMaxLength(100);
             e.Property(o => o.DisputeStatus).HasMaxLength(40);
             e.Property(o => o.Version).IsConcurrencyToken();
+            e.Property(o => o.MeetingUrl).HasMaxLength(500);
             e.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId).HasConstraintName($"fk_{names.Table("order_timeline")}_order");
             e.HasMany(o => o.Bookings).WithOne().HasForeignKey(b => b.OrderId).HasConstraintName($"fk_{names.Table("sessions")}_order");
             e.HasMany(o => o.Refunds).WithOne().HasForeignKey(r => r.OrderId).HasConstraintName($"fk_{names.Table("refunds")}_order");
@@ -66,6 +67,8 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
             e.HasKey(b => b.Id);
             e.Property(b => b.Id).ValueGeneratedNever();
             e.Property(b => b.CancelledBy).HasMaxLength(80);
+            e.Property(b => b.MeetingUrl).HasMaxLength(500);
+            e.Property(b => b.ProposedBy).HasMaxLength(20);
             e.HasIndex(b => new { b.CoachId, b.StartsAt }).IsUnique().HasFilter(ActiveBookingFilter)
                 .HasDatabaseName(names.Index("sessions_active_slot"));
             e.HasIndex(b => b.OrderId).HasDatabaseName(names.Index("sessions_order"));
