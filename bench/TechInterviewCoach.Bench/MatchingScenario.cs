@@ -19,9 +19,9 @@ public sealed class MatchingScenario(int coaches) : Scenario
         await conn.OpenAsync();
         var sql = $"""
             CREATE TEMP TABLE bench_coaches AS SELECT g, gen_random_uuid() AS id FROM generate_series(1, {coaches}) g;
-            INSERT INTO identity.users (id, display_name, time_zone, roles, status, security_stamp, created_at, onboarded_at, analytics_opt_out, is_demo)
+            INSERT INTO identity.users (id, display_name, time_zone, roles, status, security_stamp, created_at, onboarded_at, analytics_opt_out, is_demo, display_name_edited)
               SELECT id, 'Bench Coach ' || g, (ARRAY['Europe/Berlin','America/New_York','Asia/Kolkata','Europe/London','America/Los_Angeles','Asia/Singapore'])[1 + g % 6],
-                     'coach', 0, md5(g::text), now(), now(), false, false FROM bench_coaches;
+                     'coach', 0, md5(g::text), now(), now(), false, false, false FROM bench_coaches;
             INSERT INTO matching.coach_profiles (coach_id, headline, bio, years_of_experience, time_zone, details_json, is_published, is_listed, updated_at)
               SELECT id, 'Engineer ' || g, 'I coach interviews.', 3 + g % 20,
                      (ARRAY['Europe/Berlin','America/New_York','Asia/Kolkata','Europe/London','America/Los_Angeles','Asia/Singapore'])[1 + g % 6],
@@ -29,6 +29,9 @@ public sealed class MatchingScenario(int coaches) : Scenario
                        'companies', json_build_array((ARRAY['Google','Meta','Amazon','Microsoft','Stripe','Netflix','Apple','Uber','Airbnb','Shopify'])[1 + g % 10],
                                                      (ARRAY['Google','Meta','Amazon','Microsoft','Stripe','Netflix','Apple','Uber','Airbnb','Shopify'])[1 + (g / 10) % 10]),
                        'roles', json_build_array((ARRAY['backend','frontend','fullstack','mobile','data','ml','sre','security'])[1 + g % 8]),
+                       'skills', json_build_array((ARRAY['Go','Java','Python','TypeScript','Kotlin','Swift','Rust','C#'])[1 + g % 8],
+                                                  (ARRAY['Kubernetes','PostgreSQL','Kafka','React','AWS','Terraform','Redis','Docker','gRPC','Spark'])[1 + (g / 8) % 10],
+                                                  (ARRAY['Microservices','GraphQL','Airflow','PyTorch','Linux','MongoDB'])[1 + (g / 80) % 6]),
                        'interviewTypes', json_build_array((ARRAY['coding','system_design','behavioural','ml_design','take_home_review','cv_review','offer_negotiation'])[1 + g % 7],
                                                           (ARRAY['coding','system_design','behavioural','ml_design','take_home_review','cv_review','offer_negotiation'])[1 + (g / 7) % 7]),
                        'coachedCounts', json_build_object((ARRAY['coding','system_design','behavioural','ml_design','take_home_review','cv_review','offer_negotiation'])[1 + g % 7], g % 60),
@@ -63,6 +66,14 @@ public sealed class MatchingScenario(int coaches) : Scenario
         var first = await client.GetAsync("api/matching/matches?page=1&pageSize=20");
         if (!first.IsSuccessStatusCode) throw new InvalidOperationException($"matches: {(int)first.StatusCode} {await first.Content.ReadAsStringAsync()}");
         context.State["first"] = start.Elapsed.TotalMilliseconds;
+        // Then a CV (reading it uses the snapshot's company names), so ranking uses what was read from it (skills and a past employer) on every request.
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(CvPdf("Senior Backend Engineer, Netflix, 2017 - present", "Skills: Go, Kubernetes, Kafka, PostgreSQL, gRPC"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "bench-cv.pdf");
+        var uploaded = await client.PostAsync("api/matching/cv", form);
+        if (!uploaded.IsSuccessStatusCode) throw new InvalidOperationException($"cv: {(int)uploaded.StatusCode} {await uploaded.Content.ReadAsStringAsync()}");
+
         context.State["client"] = client;
     }
 
@@ -86,6 +97,26 @@ public sealed class MatchingScenario(int coaches) : Scenario
                 $"8 concurrent for {seconds:0} s after {SteadyStateWarmup.TotalSeconds:0} s more, {steady.Requests} requests, {steady.Failures} failed; {steady.Tail}"),
             new(Name, "… with filters", filtered.Rps, filtered.P50Ms, filtered.P99Ms, context.Host.RssMiB(), $"type+budget+language, {filtered.Requests} requests, {filtered.Failures} failed; {filtered.Tail}"),
         ];
+    }
+
+    /// <summary>A one-page PDF with these lines of text (Helvetica, an uncompressed content stream, a correct xref table).</summary>
+    private static byte[] CvPdf(params string[] lines)
+    {
+        var content = string.Concat(lines.Select((l, i) => $"BT /F1 10 Tf 40 {800 - 14 * i} Td ({l}) Tj ET\n"));
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [4 0 R] /Count 1 >>", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}endstream",
+        ];
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++) { offsets.Add(pdf.Length); pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n"); }
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var o in offsets) pdf.Append($"{o:D10} 00000 n \n");
+        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
     private static async Task<bool> Ok(Task<HttpResponseMessage> request)

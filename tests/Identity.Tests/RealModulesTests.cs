@@ -15,7 +15,7 @@ public sealed class RealModulesTests(RealMatchingApp app) : IClassFixture<RealMa
         availability = new object[] { new { day = "Monday", start = "18:00", end = "21:00" } },
     };
 
-    private static byte[] Pdf(string marker) => Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {marker}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    private static byte[] Pdf(string marker) => TinyPdf.Text(marker); // a readable PDF: uploads read it
 
     private static async Task QuizAndCvAsync(HttpClient client, string company, byte[] cv)
     {

@@ -46,12 +46,13 @@ internal static class Fixtures
     };
 
     public static object Profile(string headline = "Staff engineer", string[]? companies = null, string[]? types = null, Dictionary<string, int>? counts = null,
-        string[]? languages = null, string timeZone = "Europe/Berlin", object[]? availability = null, string[]? roles = null, int years = 10) => new
+        string[]? languages = null, string timeZone = "Europe/Berlin", object[]? availability = null, string[]? roles = null, int years = 10, string[]? skills = null) => new
     {
         headline,
         bio = "I coach.",
         yearsOfExperience = years,
         companies = companies ?? Array.Empty<string>(),
+        skills = skills ?? Array.Empty<string>(),
         roles = roles ?? new[] { "backend" },
         interviewTypes = types ?? new[] { "coding" },
         coachedCounts = counts ?? new Dictionary<string, int>(),
@@ -81,8 +82,8 @@ internal static class Fixtures
         return coach;
     }
 
-    public static byte[] Pdf(string marker = "hello") =>
-        Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {marker}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    /// <summary>A readable one-page PDF whose text is <paramref name="lines"/> (the content is uncompressed: the marker is in the bytes).</summary>
+    public static byte[] Pdf(params string[] lines) => TinyPdf.Text(lines.Length == 0 ? ["hello"] : lines);
 
     public static Task<HttpResponseMessage> UploadCvAsync(this HttpClient client, byte[] content, string fileName = "cv.pdf", string contentType = "application/pdf")
     {

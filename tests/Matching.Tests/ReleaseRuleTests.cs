@@ -4,6 +4,8 @@ public sealed class ReleaseRuleTests(MatchingApp app) : IClassFixture<MatchingAp
 {
     private const string QuizMarker = "Zyxquorp Labs";
     private const string CvMarker = "CVMARKER-7731";
+    /// <summary>A skill only the CV names (no coach here coaches it): it is on a page only because it was read from the CV.</summary>
+    private const string DerivedMarker = "Erlang";
 
     private sealed record Viewer(string Who, HttpClient Client, bool SeesData);
 
@@ -12,7 +14,11 @@ public sealed class ReleaseRuleTests(MatchingApp app) : IClassFixture<MatchingAp
     {
         var coachee = await app.CreateUserAsync(Roles.Coachee, "Cora Coachee", null, "Europe/Berlin");
         await coachee.Client.SubmitQuizAsync(Fixtures.Quiz(companies: [QuizMarker]));
-        (await coachee.Client.UploadCvAsync(Fixtures.Pdf(CvMarker), "my-cv.pdf")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // What is read from the CV is matching data too: a skill only the CV names, and the quiz's company as an employer.
+        (await coachee.Client.UploadCvAsync(Fixtures.Pdf(CvMarker, $"Platform Engineer, {QuizMarker}, 2018 - present", $"Skills: {DerivedMarker}"), "my-cv.pdf")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var read = await coachee.Client.GetJsonAsync<System.Text.Json.JsonElement>("/api/matching/cv/reading");
+        read.GetProperty("employers")[0].GetString().ShouldBe(QuizMarker);
+        read.GetProperty("skills")[0].GetString().ShouldBe(DerivedMarker);
 
         var granted = await app.CreateListedCoachAsync("Grace Granted", Fixtures.Profile(types: ["system_design"]));
         var ungranted = await app.CreateListedCoachAsync("Una Ungranted", Fixtures.Profile(types: ["system_design"]));
@@ -27,8 +33,8 @@ public sealed class ReleaseRuleTests(MatchingApp app) : IClassFixture<MatchingAp
             new Viewer("coach without a conversation", ungranted.Client, false), new Viewer("second coach", second.Client, false),
             new Viewer("admin", admin.Client, false), new Viewer("anonymous", anonymous, false),
         };
-        var coachRoutes = new[] { $"/api/matching/coachees/{coachee.Id}/quiz", $"/coach/coachees/{coachee.Id}", $"/api/matching/coachees/{coachee.Id}/cv" };
-        var ownRoutes = new[] { "/api/matching/quiz/draft", "/quiz", "/api/matching/cv/file", "/cv", "/api/matching/cv", "/my-data-access" };
+        var coachRoutes = new[] { $"/api/matching/coachees/{coachee.Id}/quiz", $"/coach/coachees/{coachee.Id}", $"/api/matching/coachees/{coachee.Id}/cv", $"/api/matching/coachees/{coachee.Id}/cv-reading" };
+        var ownRoutes = new[] { "/api/matching/quiz/draft", "/quiz", "/api/matching/cv/file", "/cv", "/api/matching/cv", "/api/matching/cv/reading", "/my-data-access" };
         var publicRoutes = new[] { "/coaches", $"/coaches/{granted.Id}", "/api/matching/coaches", $"/api/matching/coaches/{granted.Id}", "/matches", "/api/matching/matches" };
 
         // The coachee sees their own quiz and CV.
@@ -45,6 +51,10 @@ public sealed class ReleaseRuleTests(MatchingApp app) : IClassFixture<MatchingAp
         download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         download.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
         (await download.Content.ReadAsStringAsync()).ShouldContain(CvMarker);
+        var reading = await Text(granted.Client, coachRoutes[3]);
+        reading.ShouldContain(DerivedMarker);
+        reading.ShouldContain(QuizMarker);
+        (await Text(coachee.Client, "/cv")).ShouldContain(DerivedMarker);
 
         // Nobody else sees anything, anywhere; coachee routes are 404 problems for signed-in people (existence not revealed).
         foreach (var viewer in others)
@@ -55,32 +65,38 @@ public sealed class ReleaseRuleTests(MatchingApp app) : IClassFixture<MatchingAp
                 var body = await response.Content.ReadAsStringAsync();
                 response.StatusCode.ShouldBeOneOf([HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.Redirect], $"{viewer.Who} {route}");
                 if (viewer.Client != anonymous) response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{viewer.Who} {route}");
-                body.ShouldNotContain(QuizMarker); body.ShouldNotContain(CvMarker);
+                body.ShouldNotContain(QuizMarker); body.ShouldNotContain(CvMarker); body.ShouldNotContain(DerivedMarker);
             }
             foreach (var route in ownRoutes.Concat(publicRoutes))
             {
                 var body = await Text(viewer.Client, route, any: true);
                 body.ShouldNotContain(QuizMarker, customMessage: $"{viewer.Who} {route}");
                 body.ShouldNotContain(CvMarker, customMessage: $"{viewer.Who} {route}");
+                body.ShouldNotContain(DerivedMarker, customMessage: $"{viewer.Who} {route}");
             }
         }
         foreach (var route in publicRoutes)
         {
             (await Text(coachee.Client, route, any: true)).ShouldNotContain(CvMarker);
+            // The public pages never show a coach what was read.
+            (await Text(granted.Client, route, any: true)).ShouldNotContain(DerivedMarker);
             (await Text(granted.Client, route, any: true)).ShouldNotContain(QuizMarker);
         }
 
-        // Every view by the granted coach is in the log the coachee sees: quiz via API, quiz via page, CV download.
+        // Every view by the granted coach is in the log the coachee sees: quiz via API, quiz and what was read via the
+        // page, CV download, what was read via the API.
         var log = await coachee.Client.GetJsonAsync<List<AccessItem>>("/api/matching/my-data-access");
-        log.Count.ShouldBe(3);
+        log.Count.ShouldBe(5);
         log.ShouldAllBe(a => a.CoachId == granted.Id && a.CoachName == "Grace Granted");
-        log.Select(a => a.What).OrderBy(w => w).ShouldBe(["cv", "quiz", "quiz"]);
+        log.Select(a => a.What).OrderBy(w => w, StringComparer.Ordinal).ShouldBe(["cv", "cv_reading", "cv_reading", "quiz", "quiz"]);
         var page = await coachee.Client.GetPageAsync("/my-data-access");
         page.QuerySelector("[data-testid=access-log]")!.TextContent.ShouldContain("Grace Granted");
+        page.QuerySelector("[data-testid=access-log]")!.TextContent.ShouldContain("What we read from your CV");
 
         // Nothing of it reached the logs, and the CV on disk is encrypted.
         app.Logs.AllText.ShouldNotContain(QuizMarker);
         app.Logs.AllText.ShouldNotContain(CvMarker);
+        app.Logs.AllText.ShouldNotContain(DerivedMarker);
         foreach (var file in Directory.GetFiles(app.CvDirectory))
             Encoding.ASCII.GetString(await File.ReadAllBytesAsync(file)).ShouldNotContain(CvMarker);
     }
@@ -123,6 +139,7 @@ public sealed class ReleaseRuleTests(MatchingApp app) : IClassFixture<MatchingAp
             (await db.QuizSubmissions.CountAsync(q => q.UserId == coachee.Id)).ShouldBe(0);
             (await db.QuizDrafts.CountAsync(q => q.UserId == coachee.Id)).ShouldBe(0);
             (await db.Cvs.CountAsync(c => c.UserId == coachee.Id)).ShouldBe(0);
+            (await db.CvReadings.CountAsync(c => c.UserId == coachee.Id)).ShouldBe(0);
             (await db.AccessGrants.CountAsync(g => g.CoacheeId == coachee.Id)).ShouldBe(0);
             (await db.AccessLog.CountAsync(g => g.CoacheeId == coachee.Id)).ShouldBe(0);
             return true;

@@ -7,6 +7,7 @@ namespace TechInterviewCoach.Matching.Tests;
 public sealed class ScoringTests
 {
     private static readonly string[] Companies = ["Google", "Meta", "Amazon", "Stripe", "Netflix", "Shopify", "Zalando", "Adyen"];
+    private static readonly string[] Skills = ["Go", "Kubernetes", "React", "Python", "Kafka", "PostgreSQL", "Swift", "Terraform", "PyTorch", "Java"];
     private static readonly string[] Zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC", "Australia/Sydney"];
 
     private static MatchSnapshot RandomSnapshot(Random rnd, int n)
@@ -44,6 +45,14 @@ public sealed class ScoringTests
             ratingAverage[i] = ratingCount[i] == 0 ? 0 : (float)Math.Round(1 + 4 * rnd.NextDouble(), 2);
         }
         start[n] = ids.Count;
+        var skillStart = new int[n + 1];
+        var skillIds = new List<short>();
+        for (var i = 0; i < n; i++)
+        {
+            skillStart[i] = skillIds.Count;
+            foreach (var skill in Skills.OrderBy(_ => rnd.Next()).Take(rnd.Next(5))) skillIds.Add((short)Vocabulary.Skills.Find(skill)!.Id);
+        }
+        skillStart[n] = skillIds.Count;
         string[] currencies = ["EUR", "USD"];
         return new MatchSnapshot
         {
@@ -57,15 +66,23 @@ public sealed class ScoringTests
             RatingPoints = Enumerable.Range(0, n).Select(i => Scoring.ReviewPoints(ratingAverage[i], ratingCount[i])).ToArray(),
             Years = Enumerable.Range(0, n).Select(_ => rnd.Next(25)).ToArray(), MedianReply = median, Overdue = overdue,
             CompanyStart = start, CompanyIds = ids.ToArray(), CompanyNames = names.ToArray(), CompanyBloom = bloom, CompanyIndex = index,
-            Currencies = currencies,
+            Currencies = currencies, SkillStart = skillStart, SkillIds = skillIds.ToArray(),
             MinPrice = Enumerable.Range(0, n * currencies.Length).Select(_ => rnd.Next(3) == 0 ? -1L : 1000L * rnd.Next(1, 30)).ToArray(),
         };
     }
 
+    /// <summary>What a CV said (or nothing, a third of the time): skills, employers (some also quiz targets), a seniority.</summary>
+    private static CvFacts? RandomCv(Random rnd) => rnd.Next(3) == 0 ? null : new CvFacts
+    {
+        Skills = Skills.Concat(["COBOL"]).Where(_ => rnd.Next(3) == 0).ToList(),
+        Employers = Companies.Concat(["Nowhere GmbH"]).Where(_ => rnd.Next(4) == 0).ToList(),
+        Seniority = new[] { "junior", "senior", "staff", null }[rnd.Next(4)],
+    };
+
     private static QuizAnswers RandomQuiz(Random rnd) => new()
     {
         TargetRoles = QuizDefinition.Roles.Where(_ => rnd.Next(3) == 0).Select(o => o.Code).ToList(),
-        Seniority = new[] { "junior", "mid", "senior", "staff", "principal", "manager" }[rnd.Next(6)],
+        Seniority = new[] { "junior", "mid", "senior", "staff", "principal", "manager", null }[rnd.Next(7)],
         TargetCompanies = Companies.Concat(["Unknown Ltd"]).Where(_ => rnd.Next(3) == 0).ToList(),
         InterviewTypes = QuizDefinition.InterviewTypes.Where(_ => rnd.Next(2) == 0).Select(o => o.Code).ToList(),
         Languages = QuizDefinition.Languages.Take(6).Where(_ => rnd.Next(3) == 0).Select(o => o.Code).ToList(),
@@ -78,19 +95,22 @@ public sealed class ScoringTests
     [Fact]
     public void The_fast_score_equals_the_explained_score_and_the_sum_of_its_reasons()
     {
+        var fromCv = 0;
         var rnd = new Random(20261122);
         for (var round = 0; round < 20; round++)
         {
             var snapshot = RandomSnapshot(rnd, 500);
-            var seeker = Scoring.Seeker(RandomQuiz(rnd), snapshot);
+            var seeker = Scoring.Seeker(RandomQuiz(rnd), snapshot, RandomCv(rnd));
             for (var c = 0; c < snapshot.Count; c++)
             {
                 var components = new List<ScoreComponent>();
                 var explained = Scoring.Score(seeker, snapshot, c, components);
                 Scoring.Points(seeker, snapshot, c).ShouldBe(explained, $"round {round}, coach {c}");
                 components.Sum(x => x.Points).ShouldBe(explained);
+                fromCv += components.Count(x => x.Factor is "cv_skills" or "cv_employers");
             }
         }
+        fromCv.ShouldBeGreaterThan(0); // the CV's factors were exercised
     }
 
     [Fact]
@@ -108,7 +128,7 @@ public sealed class ScoringTests
     {
         var rnd = new Random(7);
         var snapshot = RandomSnapshot(rnd, 2000);
-        var seeker = Scoring.Seeker(RandomQuiz(rnd), snapshot);
+        var seeker = Scoring.Seeker(RandomQuiz(rnd), snapshot, RandomCv(rnd));
         var expected = Enumerable.Range(0, snapshot.Count)
             .Select(c => (Score: Scoring.Score(seeker, snapshot, c, null), Id: snapshot.Ids[c]))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Id).Take(60).ToList();

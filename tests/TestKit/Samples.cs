@@ -61,9 +61,8 @@ public static class Samples
         string title = "Mock interview", string description = "One hour, with written feedback.") =>
         new { title, description, kind, sessions, sessionMinutes = minutes, priceMinor = price, currency };
 
-    /// <summary>A small valid PDF (what the CV upload accepts) carrying <paramref name="marker"/> in a comment.</summary>
-    public static byte[] Pdf(string marker = "hello") =>
-        Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {marker}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    /// <summary>A small valid PDF (what the CV upload accepts and reads) whose one line of text is <paramref name="marker"/> (uncompressed: the marker is in the bytes).</summary>
+    public static byte[] Pdf(string marker = "hello") => TinyPdf.Text(marker);
 
     /// <summary>The shortest file that starts and ends like a PDF: enough for input checks, not a real document.</summary>
     public static byte[] PdfShell() => "%PDF-1.4\n%%EOF\n"u8.ToArray();

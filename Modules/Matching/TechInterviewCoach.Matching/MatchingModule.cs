@@ -31,6 +31,9 @@ public sealed class MatchingModule : IModule
         ViewMyCvEndpoint.Map(group);
         DownloadCvEndpoint.Map(group);
         DeleteCvEndpoint.Map(group);
+        GetCvReadingEndpoint.Map(group);
+        CorrectCvReadingEndpoint.Map(group);
+        ListSkillsEndpoint.Map(group);
         // The coach's profile and listings
         ViewMyCoachProfileEndpoint.Map(group);
         SaveCoachProfileEndpoint.Map(group);
@@ -44,6 +47,7 @@ public sealed class MatchingModule : IModule
         // The release rule: what a coach sees, and who saw it
         ViewCoacheeQuizEndpoint.Map(group);
         DownloadCoacheeCvEndpoint.Map(group);
+        ViewCoacheeCvReadingEndpoint.Map(group);
         ListDataAccessEndpoint.Map(group);
     }
 }

@@ -311,6 +311,55 @@ namespace TechInterviewCoach.Migrations.Matching.Postgres
                     b.ToTable("cvs", "matching");
                 });
 
+            modelBuilder.Entity("TechInterviewCoach.Matching.Data.CvReading", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<string>("EmployersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("employers_json");
+
+                    b.Property<bool>("HasText")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_text");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Seniority")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("seniority");
+
+                    b.Property<string>("SkillsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("skills_json");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("YearsOfExperience")
+                        .HasColumnType("integer")
+                        .HasColumnName("years_of_experience");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_cv_readings");
+
+                    b.ToTable("cv_readings", "matching");
+                });
+
             modelBuilder.Entity("TechInterviewCoach.Matching.Data.Listing", b =>
                 {
                     b.Property<Guid>("Id")

@@ -305,6 +305,55 @@ namespace TechInterviewCoach.Migrations.Matching.Sqlite
                     b.ToTable("matching_cvs", (string)null);
                 });
 
+            modelBuilder.Entity("TechInterviewCoach.Matching.Data.CvReading", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<string>("EmployersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employers_json");
+
+                    b.Property<bool>("HasText")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_text");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Seniority")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seniority");
+
+                    b.Property<string>("SkillsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skills_json");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("YearsOfExperience")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("years_of_experience");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_matching_cv_readings");
+
+                    b.ToTable("matching_cv_readings", (string)null);
+                });
+
             modelBuilder.Entity("TechInterviewCoach.Matching.Data.Listing", b =>
                 {
                     b.Property<Guid>("Id")

@@ -14,6 +14,7 @@ internal sealed class UserDeletedHandler(MatchingDbContext db, CvStore store, Ti
         db.QuizSubmissions.RemoveRange(await db.QuizSubmissions.Where(x => x.UserId == id).ToListAsync(ct));
         var cv = await db.Cvs.SingleOrDefaultAsync(x => x.UserId == id, ct);
         if (cv is not null) db.Cvs.Remove(cv);
+        db.CvReadings.RemoveRange(await db.CvReadings.Where(x => x.UserId == id).ToListAsync(ct));
         db.AccessGrants.RemoveRange(await db.AccessGrants.Where(g => g.CoacheeId == id).ToListAsync(ct));
         db.AccessLog.RemoveRange(await db.AccessLog.Where(a => a.CoacheeId == id).ToListAsync(ct));
         foreach (var g in await db.AccessGrants.Where(g => g.CoachId == id && g.EndedAt == null).ToListAsync(ct)) g.EndedAt = n.At;

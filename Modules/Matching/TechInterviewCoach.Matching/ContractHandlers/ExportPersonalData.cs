@@ -9,6 +9,7 @@ internal sealed class ExportMatchingDataHandler(MatchingDbContext db, CvStore st
         var submissions = await db.QuizSubmissions.AsNoTracking().Where(s => s.UserId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
         var draft = await db.QuizDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == id, ct);
         var cv = await db.Cvs.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == id, ct);
+        var reading = await db.CvReadings.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == id, ct);
         var log = await db.AccessLog.AsNoTracking().Where(a => a.CoacheeId == id).OrderBy(a => a.At).ToListAsync(ct);
         var grants = await db.AccessGrants.AsNoTracking().Where(g => g.CoacheeId == id || g.CoachId == id).OrderBy(g => g.GrantedAt).ToListAsync(ct);
         var profile = await db.CoachProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.CoachId == id, ct);
@@ -21,6 +22,7 @@ internal sealed class ExportMatchingDataHandler(MatchingDbContext db, CvStore st
             quizSubmissions = submissions.Select(s => new { s.SubmittedAt, s.QuizVersion, answers = MatchingJson.Read<QuizAnswers>(s.AnswersJson) }),
             quizDraft = draft is null ? null : new { draft.UpdatedAt, draft.QuizVersion, answers = MatchingJson.Read<QuizAnswers>(draft.AnswersJson) },
             cv = cv is null ? null : new { cv.FileName, cv.SizeBytes, cv.UploadedAt, file = "cv.pdf" },
+            cvReading = reading is null ? null : CvReadingView.Of(reading),
             accessLog = log.Select(a => new { a.CoachId, a.What, a.At }),
             accessGrants = grants.Select(g => new { g.CoacheeId, g.CoachId, g.ConversationId, g.GrantedAt, g.EndedAt }),
             coachProfile = profile is null ? null : new

@@ -14,6 +14,13 @@ internal sealed class DemoUsersCreatedHandler(MatchingDbContext db, TimeProvider
         ["take_home", "coding"], ["cv_review", "behavioural"], ["system_design"], ["behavioural", "negotiation", "cv_review"],
     ];
     private static readonly string[][] LanguageSets = [["en", "de"], ["en"], ["en", "es"], ["en", "hi"], ["en"], ["en", "zh"], ["en"], ["en", "pt"], ["en", "pl"], ["en", "fr"], ["en", "ja"], ["en"]];
+    /// <summary>Skills the demo coaches coach, by role set (vocabulary names), so an uploaded CV changes the demo matches.</summary>
+    private static readonly string[][] SkillSets =
+    [
+        ["Go", "Kubernetes", "PostgreSQL"], ["React", "TypeScript", "Node.js"], ["Swift", "Kotlin", "iOS"], ["Python", "Apache Spark", "SQL"],
+        ["PyTorch", "Machine learning", "Python"], ["Kubernetes", "Terraform", "AWS"], ["Application security", "Cryptography"], ["People management", "Java"],
+        ["Java", "Spring", "Kafka"], ["Vue.js", "CSS", "JavaScript"], ["Airflow", "Snowflake", "dbt"], ["Technical leadership", "Hiring"],
+    ];
     private static readonly string[] Currencies3 = ["USD", "EUR", "GBP"];
     private static readonly string[] Headlines =
     [
@@ -46,6 +53,7 @@ internal sealed class DemoUsersCreatedHandler(MatchingDbContext db, TimeProvider
                 {
                     Companies = [Companies[i % Companies.Length], Companies[(i * 7 + 3) % Companies.Length]],
                     Roles = RoleSets[i % RoleSets.Length].ToList(),
+                    Skills = SkillSets[i % SkillSets.Length].ToList(),
                     InterviewTypes = types,
                     CoachedCounts = types.Select((t, k) => (t, count: 5 + (i * 13 + k * 17) % 80)).ToDictionary(x => x.t, x => x.count),
                     Languages = LanguageSets[i % LanguageSets.Length].ToList(),

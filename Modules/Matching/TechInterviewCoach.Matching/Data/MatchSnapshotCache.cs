@@ -121,6 +121,8 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         var companyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var companyIds = new List<int>();
         var companyNames = new List<string>();
+        var skillStart = new int[n + 1];
+        var skillIds = new List<short>();
         var minPrice = new long[n * currencies.Length];
         Array.Fill(minPrice, -1L);
         var position = new Dictionary<Guid, int>(n);
@@ -149,6 +151,9 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             ratingAverage[i] = (float)(status?.RatingAverage ?? 0);
             ratingCount[i] = status?.RatingCount ?? 0;
             ratingPoints[i] = Scoring.ReviewPoints(ratingAverage[i], ratingCount[i]);
+            skillStart[i] = skillIds.Count;
+            foreach (var skill in d.Skills)
+                if (Vocabulary.Skills.Find(skill) is { } term) skillIds.Add((short)term.Id);
             companyStart[i] = companyIds.Count;
             foreach (var company in d.Companies)
             {
@@ -161,6 +166,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             }
         }
         companyStart[n] = companyIds.Count;
+        skillStart[n] = skillIds.Count;
         foreach (var l in listings)
         {
             if (!position.TryGetValue(l.CoachId, out var i)) continue;
@@ -173,7 +179,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             Version = version, BuiltAt = now, Ids = ids, Roles = roles, Types = typeMasks, Languages = languages, Slots = slots,
             Coached = coached, CoachedBonus = coachedBonus, CoachPoints = coachPoints, Years = years, MedianReply = medianReply, Overdue = overdue, RatingAverage = ratingAverage, RatingCount = ratingCount, RatingPoints = ratingPoints, CompanyStart = companyStart,
             CompanyIds = companyIds.ToArray(), CompanyNames = companyNames.ToArray(), CompanyBloom = companyBloom, CompanyIndex = companyIndex,
-            Currencies = currencies, MinPrice = minPrice,
+            Currencies = currencies, MinPrice = minPrice, SkillStart = skillStart, SkillIds = skillIds.ToArray(),
         };
     }
 }

@@ -9,6 +9,7 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
     public DbSet<QuizDraft> QuizDrafts => Set<QuizDraft>();
     public DbSet<QuizSubmission> QuizSubmissions => Set<QuizSubmission>();
     public DbSet<CvFile> Cvs => Set<CvFile>();
+    public DbSet<CvReading> CvReadings => Set<CvReading>();
     public DbSet<CoachProfile> CoachProfiles => Set<CoachProfile>();
     public DbSet<CoachStatus> CoachStatuses => Set<CoachStatus>();
     public DbSet<Listing> Listings => Set<Listing>();
@@ -48,6 +49,13 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
             e.HasKey(x => x.UserId);
             e.Property(x => x.StorageId).HasMaxLength(64);
             e.Property(x => x.FileName).HasMaxLength(200);
+        });
+        modelBuilder.Entity<CvReading>(e =>
+        {
+            e.ToTable(names.Table("cv_readings"), names.Schema);
+            e.HasKey(x => x.UserId);
+            e.Property(x => x.Title).HasMaxLength(80);
+            e.Property(x => x.Seniority).HasMaxLength(20);
         });
         modelBuilder.Entity<CoachProfile>(e =>
         {

@@ -20,4 +20,6 @@ internal static class AccessWhat
 {
     public const string Quiz = "quiz";
     public const string Cv = "cv";
+    /// <summary>What was read from the CV (decision 0020).</summary>
+    public const string CvReading = "cv_reading";
 }

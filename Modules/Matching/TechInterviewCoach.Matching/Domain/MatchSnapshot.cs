@@ -43,6 +43,9 @@ internal sealed class MatchSnapshot
     public required ulong[] CompanyBloom { get; init; }
     /// <summary>Normalised company name → id.</summary>
     public required Dictionary<string, int> CompanyIndex { get; init; }
+    /// <summary>Skills coach i coaches are <c>SkillIds[SkillStart[i]..SkillStart[i + 1]]</c>, as <see cref="Vocabulary.Skills"/> ids.</summary>
+    public int[] SkillStart { get; init; } = [0];
+    public short[] SkillIds { get; init; } = [];
     public required string[] Currencies { get; init; }
     /// <summary><c>Currencies.Length</c> entries per coach: cheapest price per session among published listings; -1 when none.</summary>
     public required long[] MinPrice { get; init; }

@@ -110,6 +110,8 @@ internal record QuizAnswers
 internal sealed record CoachDetails
 {
     public List<string> Companies { get; init; } = [];
+    /// <summary>Skills and technologies the coach coaches, as <see cref="Vocabulary.Skills"/> names.</summary>
+    public List<string> Skills { get; init; } = [];
     public List<string> Roles { get; init; } = [];
     public List<string> InterviewTypes { get; init; } = [];
     /// <summary>People coached per interview type code, e.g. system_design: 40.</summary>

@@ -19,6 +19,12 @@ internal static class RankingWeights
     public const int PerTargetCompany = 12;
     public const int MaxTargetCompanies = 2;
 
+    // From the coachee's CV (decision 0020): skills and technologies the coach coaches, and a past employer the coach
+    // also worked at (one that is not a quiz target already).
+    public const int PerSharedCvSkill = 6;
+    public const int MaxSharedCvSkills = 3;
+    public const int SharedCvEmployer = 8;
+
     // Language: a shared one, or none of the coachee's.
     public const int SharedLanguage = 8;
     public const int NoSharedLanguage = -30;

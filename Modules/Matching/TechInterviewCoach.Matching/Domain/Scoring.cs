@@ -37,6 +37,21 @@ internal sealed class SeekerFeatures
         foreach (var id in CompanyIds) if (id == companyId) return true;
         return false;
     }
+
+    /// <summary>One entry per vocabulary skill: 1 when the coachee's CV names it (as they corrected it).</summary>
+    public byte[] CvSkills { get; init; } = new byte[Vocabulary.Skills.Terms.Count];
+    public bool HasCvSkills { get; init; }
+    /// <summary>The CV's past employers as snapshot ids, without the quiz targets (those count as targets already).</summary>
+    public int[] CvEmployerIds { get; init; } = [];
+    /// <summary>The seniority's label when it comes from the CV because the quiz left it open; else null.</summary>
+    public string? CvSeniorityLabel { get; init; }
+
+    /// <summary>Whether the company (a snapshot id) is one of the CV's past employers.</summary>
+    public bool WorkedAt(int companyId)
+    {
+        foreach (var id in CvEmployerIds) if (id == companyId) return true;
+        return false;
+    }
 }
 
 /// <summary>One explainable part of a score: which factor, how many points, and the plain words for it.</summary>
@@ -53,7 +68,7 @@ internal static class Scoring
 {
     /// <summary>Every factor, in the order its reason is listed.</summary>
     public static readonly Factor[] Factors =
-        [InterviewTypes, Roles, Companies, Language, Availability, Budget, Experience, Responsiveness, Reviews];
+        [InterviewTypes, Roles, Companies, CvSkills, CvEmployers, Language, Availability, Budget, Experience, Responsiveness, Reviews];
 
     /// <summary>The factors <see cref="Points"/> computes inline without branches; it calls every other factor of <see cref="Factors"/>.</summary>
     private static readonly Factor[] Inline =
@@ -117,6 +132,39 @@ internal static class Scoring
         return PerTargetCompany * matched;
     }
 
+    /// <summary>Skills and technologies from the coachee's CV that the coach coaches, up to <see cref="MaxSharedCvSkills"/>.</summary>
+    public static int CvSkills(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
+    {
+        if (!s.HasCvSkills) return 0;
+        var shared = 0;
+        var end = m.SkillStart[c + 1];
+        for (var i = m.SkillStart[c]; i < end; i++) shared += s.CvSkills[m.SkillIds[i]];
+        if (shared == 0) return 0;
+        var pts = PerSharedCvSkill * Math.Min(MaxSharedCvSkills, shared);
+        if (explain is not null)
+        {
+            var names = new List<string>();
+            for (var i = m.SkillStart[c]; i < end && names.Count < MaxSharedCvSkills; i++)
+                if (s.CvSkills[m.SkillIds[i]] != 0) names.Add(Vocabulary.Skills.Terms[m.SkillIds[i]].Name);
+            var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+            explain.Add(new("cv_skills", pts, $"Coaches {list}, from your CV"));
+        }
+        return pts;
+    }
+
+    /// <summary>A past employer from the coachee's CV that the coach also worked at (at most one counts).</summary>
+    public static int CvEmployers(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
+    {
+        if (s.CvEmployerIds.Length == 0) return 0;
+        for (var i = m.CompanyStart[c]; i < m.CompanyStart[c + 1]; i++)
+            if (s.WorkedAt(m.CompanyIds[i]))
+            {
+                explain?.Add(new("cv_employers", SharedCvEmployer, $"Worked at {m.CompanyNames[i]}, like you"));
+                return SharedCvEmployer;
+            }
+        return 0;
+    }
+
     /// <summary>A language both speak; none of the coachee's costs points.</summary>
     public static int Language(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
     {
@@ -154,7 +202,9 @@ internal static class Scoring
     public static int Experience(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
     {
         if (s.RequiredYears <= 0 || m.Years[c] < s.RequiredYears) return 0;
-        explain?.Add(new("experience", EnoughExperience, $"{m.Years[c]} years of experience"));
+        explain?.Add(new("experience", EnoughExperience, s.CvSeniorityLabel is { } level
+            ? $"{m.Years[c]} years of experience, enough for the {level.ToLowerInvariant()} level on your CV"
+            : $"{m.Years[c]} years of experience"));
         return EnoughExperience;
     }
 
@@ -272,10 +322,15 @@ internal static class Scoring
 
     public static string CompanyKey(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
 
-    public static SeekerFeatures Seeker(QuizAnswers q, MatchSnapshot snapshot)
+    /// <summary>The coachee's side: the quiz, and what was read from the CV (<paramref name="cv"/>, as corrected; null without a CV).</summary>
+    public static SeekerFeatures Seeker(QuizAnswers q, MatchSnapshot snapshot, CvFacts? cv = null)
     {
         var companies = q.TargetCompanies.Select(CompanyKey).Where(k => k.Length > 0).ToArray();
         var ids = companies.Select(k => snapshot.CompanyIndex.TryGetValue(k, out var id) ? id : -1).Where(id => id >= 0).Distinct().ToArray();
+        var cvSkills = new byte[Vocabulary.Skills.Terms.Count];
+        foreach (var skill in cv?.Skills ?? []) if (Vocabulary.Skills.Find(skill) is { } term) cvSkills[term.Id] = 1;
+        var employers = (cv?.Employers ?? []).Select(e => snapshot.CompanyIndex.TryGetValue(CompanyKey(e), out var id) ? id : -1)
+            .Where(id => id >= 0 && !ids.Contains(id)).Distinct().ToArray();
         // The snapshot's reference week, so both sides carry the same daylight-saving offsets.
         var slots = WeekSlots.From(q.Availability, q.TimeZone, WeekSlots.ReferenceMondayUtc(snapshot.BuiltAt));
         var types = Mask(QuizDefinition.InterviewTypes, q.InterviewTypes);
@@ -289,7 +344,11 @@ internal static class Scoring
             HasSlots = slots.HalfHours > 0,
             SlotWords = Enumerable.Range(0, MatchSnapshot.SlotWords).Where(w => slots.Word(w) != 0).Select(w => (w, slots.Word(w))).ToArray(),
             OverlapPoints = Enumerable.Range(0, WeekSlots.SlotsPerWeek + 1).Select(h => OverlapPoints(h, slots.HalfHours > 0)).ToArray(),
-            RequiredYears = RankingWeights.RequiredYears(q.Seniority),
+            RequiredYears = RankingWeights.RequiredYears(q.Seniority ?? cv?.Seniority),
+            CvSkills = cvSkills,
+            HasCvSkills = cvSkills.Contains((byte)1),
+            CvEmployerIds = employers,
+            CvSeniorityLabel = q.Seniority is null && cv?.Seniority is { } fromCv ? QuizDefinition.Label(QuizDefinition.Seniorities, fromCv) : null,
             BudgetMinor = q.BudgetMinor,
             Currency = q.BudgetCurrency,
             CompanyIds = ids,

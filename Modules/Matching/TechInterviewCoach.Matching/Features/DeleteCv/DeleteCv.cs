@@ -10,6 +10,7 @@ internal sealed class DeleteCvHandler(MatchingDbContext db, CvStore store) : IRe
         var cv = await db.Cvs.SingleOrDefaultAsync(c => c.UserId == request.UserId, ct);
         if (cv is null) return Unit.Value;
         db.Cvs.Remove(cv);
+        db.CvReadings.RemoveRange(await db.CvReadings.Where(r => r.UserId == request.UserId).ToListAsync(ct)); // what was read goes with it
         await db.SaveChangesAsync(ct);
         store.Delete(cv.StorageId);
         return Unit.Value;

@@ -27,7 +27,7 @@ internal sealed class RankCoachesHandler(MatchingDbContext db, MatchSnapshotCach
         var minHalf = r.MinOverlapHours is { } h ? (int)Math.Ceiling(h * 2) : 0;
 
         var snapshot = await cache.GetAsync(db, ct);
-        var seeker = Scoring.Seeker(answers, snapshot);
+        var seeker = Scoring.Seeker(answers, snapshot, await CvReadingRows.FactsAsync(db, r.CoacheeId, ct));
         var (ranked, total) = Scoring.Top(snapshot, seeker, type, lang, minHalf, r.MaxBudgetMinor, page * size);
         var pageItems = ranked.Skip((page - 1) * size).ToList();
 

@@ -7,6 +7,8 @@ internal record ProfileInput
     public string Bio { get; init; } = "";
     public int YearsOfExperience { get; init; }
     public List<string> Companies { get; init; } = [];
+    /// <summary>Skills and technologies coached, from the vocabulary (GET /api/matching/cv/skills); aliases are accepted.</summary>
+    public List<string> Skills { get; init; } = [];
     public List<string> Roles { get; init; } = [];
     public List<string> InterviewTypes { get; init; } = [];
     public Dictionary<string, int> CoachedCounts { get; init; } = [];
@@ -28,6 +30,7 @@ internal sealed record SaveCoachProfile : ProfileInput, IRequest<Unit>
     {
         Headline = i.Headline?.Trim() ?? "", Bio = i.Bio?.Trim() ?? "", TimeZone = i.TimeZone?.Trim() ?? "",
         Companies = (i.Companies ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        Skills = (i.Skills ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).ToList(),
         Roles = (i.Roles ?? []).Distinct().ToList(), InterviewTypes = (i.InterviewTypes ?? []).Distinct().ToList(),
         Languages = (i.Languages ?? []).Distinct().ToList(), CoachedCounts = i.CoachedCounts ?? [], Availability = i.Availability ?? [],
     };
@@ -42,6 +45,9 @@ internal sealed class SaveCoachProfileValidator : AbstractValidator<SaveCoachPro
         RuleFor(p => p.YearsOfExperience).InclusiveBetween(0, 60).WithMessage("Years of experience is 0 to 60.");
         RuleFor(p => p.Companies).Must(c => c.Count <= 20).WithMessage("Name at most 20 companies.");
         RuleForEach(p => p.Companies).NotEmpty().MaximumLength(80);
+        RuleFor(p => p.Skills).Must(s => s.Count <= 30).WithMessage("Name at most 30 skills and technologies.");
+        RuleForEach(p => p.Skills).Must(s => Vocabulary.Skills.Find(s) is not null)
+            .WithMessage((_, s) => $"“{s}” is not in our list of skills and technologies; choose one from the suggestions.");
         RuleFor(p => p.Roles).NotEmpty().WithMessage("Choose at least one role you coach.");
         RuleForEach(p => p.Roles).Must(r => QuizDefinition.Allowed(QuizDefinition.Roles, r)).WithMessage("Choose roles from the list.");
         RuleFor(p => p.InterviewTypes).NotEmpty().WithMessage("Choose at least one interview type you coach.");
@@ -73,7 +79,7 @@ internal sealed class SaveCoachProfileHandler(MatchingDbContext db, TimeProvider
             p.IsPublished = i.IsPublished;
             p.DetailsJson = MatchingJson.Write(new CoachDetails
             {
-                Companies = i.Companies, Roles = i.Roles, InterviewTypes = i.InterviewTypes, Languages = i.Languages, Availability = i.Availability,
+                Companies = i.Companies, Roles = i.Roles, Skills = i.Skills.Select(s => Vocabulary.Skills.Find(s)!.Name).Distinct().ToList(), InterviewTypes = i.InterviewTypes, Languages = i.Languages, Availability = i.Availability,
                 CoachedCounts = i.CoachedCounts.Where(kv => kv.Value > 0 && i.InterviewTypes.Contains(kv.Key)).ToDictionary(),
             });
             p.UpdatedAt = now.UtcDateTime;

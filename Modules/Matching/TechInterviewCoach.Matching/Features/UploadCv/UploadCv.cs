@@ -14,11 +14,13 @@ internal sealed record UploadCv(Guid UserId, string? FileName, byte[] Content) :
     }
 }
 
-internal sealed class UploadCvHandler(MatchingDbContext db, CvStore store, TimeProvider time) : IRequestHandler<UploadCv, CvInfo>
+internal sealed class UploadCvHandler(MatchingDbContext db, CvStore store, TimeProvider time, MatchSnapshotCache snapshots) : IRequestHandler<UploadCv, CvInfo>
 {
     public async Task<CvInfo> Handle(UploadCv request, CancellationToken ct)
     {
         PdfCheck.Ensure(request.Content); // on rejection nothing changes: the previous CV stays
+        // Read before anything is stored: an encrypted or broken PDF is refused the same way.
+        var facts = await ReadCvOnUpload.ReadAsync(db, snapshots, request.UserId, request.Content, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
         var storageId = await store.SaveAsync(request.Content, ct);
         string? previous = null;
         try
@@ -34,6 +36,7 @@ internal sealed class UploadCvHandler(MatchingDbContext db, CvStore store, TimeP
                 row.FileName = PdfCheck.SanitiseName(request.FileName);
                 row.SizeBytes = request.Content.Length;
                 row.UploadedAt = time.GetUtcNow().UtcDateTime;
+                await ReadCvOnUpload.StoreAsync(db, request.UserId, facts, row.UploadedAt, t);
                 await db.SaveChangesAsync(t);
                 return row;
             }, ct);
