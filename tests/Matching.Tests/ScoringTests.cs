@@ -51,7 +51,7 @@ public sealed class ScoringTests
             CoachPoints = Enumerable.Range(0, n).Select(i => Scoring.CoachPoints(median[i], overdue[i])).ToArray(),
             Years = Enumerable.Range(0, n).Select(_ => rnd.Next(25)).ToArray(), MedianReply = median, Overdue = overdue,
             CompanyStart = start, CompanyIds = ids.ToArray(), CompanyNames = names.ToArray(), CompanyBloom = bloom, CompanyIndex = index,
-            Currencies = currencies,
+            Currencies = currencies, SearchText = new string[n],
             MinPrice = Enumerable.Range(0, n * currencies.Length).Select(_ => rnd.Next(3) == 0 ? -1L : 1000L * rnd.Next(1, 30)).ToArray(),
         };
     }
