@@ -7,7 +7,7 @@ public sealed class DirectoryTests : IAsyncLifetime
     public Task InitializeAsync() => app.InitializeAsync();
     public Task DisposeAsync() => app.DisposeAsync();
 
-    private sealed record Page(List<Card> Items, int Total, int Page, int PageSize);
+    private sealed record Page(List<Card> Items, int Total, int PageNumber, int PageSize);
     private sealed record Card(Guid CoachId, string DisplayName, string Headline);
 
     private async Task<List<string>> NamesAsync(HttpClient client, string query) =>
