@@ -55,39 +55,19 @@ public sealed class ArchitectureTests
 
     // The layout of decision 0017, held on every module's source.
 
-    [Theory]
-    [InlineData("Integrations")]
-    [InlineData("Identity")]
-    [InlineData("Matching")]
-    [InlineData("Messaging")]
-    [InlineData("Orders")]
+    [Theory, MemberData(nameof(Modules))]
     public void A_module_has_only_the_house_style_rooms_at_its_root(string module) =>
         ArchitectureRules.RootLayout(ArchitectureRules.ModuleDirectory(module)).ShouldBeEmpty();
 
-    [Theory]
-    [InlineData("Integrations")]
-    [InlineData("Identity")]
-    [InlineData("Matching")]
-    [InlineData("Messaging")]
-    [InlineData("Orders")]
+    [Theory, MemberData(nameof(Modules))]
     public void A_modules_use_case_files_each_declare_one_request(string module) =>
         ArchitectureRules.OneRequestPerFile(ArchitectureRules.ModuleDirectory(module)).ShouldBeEmpty();
 
-    [Theory]
-    [InlineData("Integrations")]
-    [InlineData("Identity")]
-    [InlineData("Matching")]
-    [InlineData("Messaging")]
-    [InlineData("Orders")]
+    [Theory, MemberData(nameof(Modules))]
     public void A_modules_page_models_each_sit_beside_their_page(string module) =>
         ArchitectureRules.PageModelsBesideTheirPages(ArchitectureRules.ModuleDirectory(module)).ShouldBeEmpty();
 
-    [Theory]
-    [InlineData("Integrations")]
-    [InlineData("Identity")]
-    [InlineData("Matching")]
-    [InlineData("Messaging")]
-    [InlineData("Orders")]
+    [Theory, MemberData(nameof(Modules))]
     public void Every_request_and_notification_in_a_modules_contracts_has_a_handler(string module) =>
         ArchitectureRules.ContractsHaveHandlers(Contracts(module), ModuleNames.Select(Module).ToList()).ShouldBeEmpty();
 

@@ -274,6 +274,9 @@ public sealed class EmailTemplateTests
                 var t when t == typeof(DateTime) => empty ? default : new DateTime(2026, 12, 7, 14 + n % 5, 30, 0, DateTimeKind.Utc),
                 var t when t == typeof(DateOnly?) => new DateOnly(2026, 12, 9),
                 var t when t == typeof(int) => empty ? 0 : 45,
+                var t when t == typeof(bool) => true,
+                var t when t == typeof(SessionInvite) => new SessionInvite(empty ? Guid.Empty : new Guid($"0193a5b0-0000-7000-8000-0000000000{n:00}"), 2, "SampleInviteTitle",
+                    new DateTime(2026, 12, 8, 9, 0, 0, DateTimeKind.Utc), 50, "https://meet.example.test/tic-sample"),
                 var t when t == typeof(IReadOnlyList<DateTime>) => empty ? new List<DateTime>() : new List<DateTime> { new(2026, 12, 7, 15, 0, 0, DateTimeKind.Utc), new(2026, 12, 14, 15, 0, 0, DateTimeKind.Utc) },
                 var t => throw new InvalidOperationException($"The sample has no value for {t.Name} ({type.Name}.{p.Name}); add one"),
             };
@@ -288,6 +291,7 @@ public sealed class EmailTemplateTests
                 DateOnly d => d.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
                 int i => i.ToString(),
                 List<DateTime> l => string.Join("|", l.Select(d => EmailRenderer.When(d, Zone))),
+                SessionInvite i => $"SampleInviteTitle|{EmailRenderer.When(i.StartsUtc, Zone)}",
                 _ => "",
             }));
             return value;
@@ -327,7 +331,7 @@ public sealed class EmailTemplateTests
     public void A_model_with_an_empty_field_is_refused_naming_the_field(string template)
     {
         var fields = EmailTemplates.Models[template].GetConstructors().First().GetParameters()
-            .Where(p => p.ParameterType != typeof(DateOnly?) && p.Name is not ("Role" or "TimeZone")).Select(p => p.Name!).ToList();
+            .Where(p => p.ParameterType != typeof(DateOnly?) && p.ParameterType != typeof(bool) && p.Name is not ("Role" or "TimeZone")).Select(p => p.Name!).ToList();
         foreach (var field in fields)
         {
             var (model, _) = Sample(template, emptyField: field);

@@ -7,6 +7,16 @@ public sealed class JourneysApp : AppFactory
     {
         UseRealServer = true;
         Settings["Security:RequireHttps"] = "false";
+        Settings["Matching:CvStoragePath"] = CvDirectory;
+    }
+
+    /// <summary>This app's own CV folder, removed with it, so uploads from one journey never meet another's.</summary>
+    public string CvDirectory { get; } = Path.Combine(Path.GetTempPath(), "tic-cv-journey-" + Guid.NewGuid().ToString("N"));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(CvDirectory, recursive: true); } catch (IOException) { }
     }
 
     /// <summary>Signs the page's browser context in as an existing person through the dev sign-in endpoint.</summary>

@@ -7,19 +7,10 @@ namespace TechInterviewCoach.Journeys.Tests;
 public sealed class MatchingJourneyTests(Browser browser) : IAsyncLifetime
 {
     private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
-    private readonly string _cvDirectory = Path.Combine(Path.GetTempPath(), "tic-cv-journey-" + Guid.NewGuid().ToString("N"));
 
-    public async Task InitializeAsync()
-    {
-        await _app.InitializeAsync();
-        _app.Settings["Matching:CvStoragePath"] = _cvDirectory;
-    }
+    public Task InitializeAsync() => _app.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        try { Directory.Delete(_cvDirectory, recursive: true); } catch (IOException) { }
-    }
+    public Task DisposeAsync() => _app.DisposeAsync();
 
     private async Task<Guid> ListedCoachAsync(string name, object profile, object listing)
     {

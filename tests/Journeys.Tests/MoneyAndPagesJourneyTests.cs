@@ -8,19 +8,10 @@ namespace TechInterviewCoach.Journeys.Tests;
 public sealed class MoneyAndPagesJourneyTests(Browser browser) : IAsyncLifetime
 {
     private readonly JourneysApp _app = new() { Database = TestDatabase.Sqlite };
-    private readonly string _cvDirectory = Path.Combine(Path.GetTempPath(), "tic-cv-money-" + Guid.NewGuid().ToString("N"));
 
-    public async Task InitializeAsync()
-    {
-        await _app.InitializeAsync();
-        _app.Settings["Matching:CvStoragePath"] = _cvDirectory;
-    }
+    public Task InitializeAsync() => _app.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        try { Directory.Delete(_cvDirectory, recursive: true); } catch (IOException) { }
-    }
+    public Task DisposeAsync() => _app.DisposeAsync();
 
     /// <summary>A minimal but complete PDF 2.0 (ISO 32000-2): header, catalog, page tree, one page, a correct xref table and trailer.</summary>
     internal static byte[] Pdf20()

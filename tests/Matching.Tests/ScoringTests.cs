@@ -22,6 +22,8 @@ public sealed class ScoringTests
         var coached = new int[n * types];
         var median = new float[n];
         var overdue = new int[n];
+        var ratingAverage = new float[n];
+        var ratingCount = new int[n];
         for (var i = 0; i < n; i++)
         {
             start[i] = ids.Count;
@@ -38,6 +40,8 @@ public sealed class ScoringTests
             for (var t = 0; t < types; t++) coached[i * types + t] = rnd.Next(3) == 0 ? rnd.Next(80) : 0;
             median[i] = rnd.Next(4) == 0 ? float.NaN : rnd.Next(3000);
             overdue[i] = rnd.Next(6) == 0 ? rnd.Next(1, 7) : 0;
+            ratingCount[i] = rnd.Next(3) == 0 ? 0 : rnd.Next(1, 40);
+            ratingAverage[i] = ratingCount[i] == 0 ? 0 : (float)Math.Round(1 + 4 * rnd.NextDouble(), 2);
         }
         start[n] = ids.Count;
         string[] currencies = ["EUR", "USD"];
@@ -49,6 +53,8 @@ public sealed class ScoringTests
             Languages = Enumerable.Range(0, n).Select(_ => (long)rnd.Next(1 << 6)).ToArray(),
             Slots = slots, Coached = coached, CoachedBonus = coached.Select(c => (byte)Scoring.CoachedBonus(c)).ToArray(),
             CoachPoints = Enumerable.Range(0, n).Select(i => Scoring.CoachPoints(median[i], overdue[i])).ToArray(),
+            RatingAverage = ratingAverage, RatingCount = ratingCount,
+            RatingPoints = Enumerable.Range(0, n).Select(i => Scoring.ReviewPoints(ratingAverage[i], ratingCount[i])).ToArray(),
             Years = Enumerable.Range(0, n).Select(_ => rnd.Next(25)).ToArray(), MedianReply = median, Overdue = overdue,
             CompanyStart = start, CompanyIds = ids.ToArray(), CompanyNames = names.ToArray(), CompanyBloom = bloom, CompanyIndex = index,
             Currencies = currencies, SearchText = new string[n],
@@ -85,6 +91,16 @@ public sealed class ScoringTests
                 components.Sum(x => x.Points).ShouldBe(explained);
             }
         }
+    }
+
+    [Fact]
+    public void Few_reviews_weigh_little_and_under_three_give_no_points_and_no_reason()
+    {
+        Scoring.ReviewPoints(5.0, 2).ShouldBe(0);
+        Scoring.ReviewPoints(5.0, 3).ShouldBeLessThan(Scoring.ReviewPoints(5.0, 30), "three perfect ratings count less than thirty");
+        Scoring.ReviewPoints(4.8, 12).ShouldBe(6);
+        Scoring.ReviewPoints(1.0, 50).ShouldBe(-RankingWeights.MaxReviewPoints);
+        Scoring.ReviewReason(4.8, 12).ShouldBe("Rated 4.8 by 12 coachees");
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class BookingAndPrivacyTests(OrdersApp app) : IClassFixture<Orders
         var order = await app.OrderAsync(orderId);
         order.Bookings.Single(b => b.Id == session.Id).Status.ShouldBe(BookingStatus.Cancelled);
         var emails = await app.InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().OutboxMessages
-            .Where(m => m.Type.EndsWith("SendEmail") && m.Payload.Contains(orderId.ToString()) && m.Payload.Contains(EmailTemplates.SessionCancelled)).ToListAsync());
+            .Where(m => m.Type.EndsWith("SendEmail") && m.Payload.Contains(orderId.ToString()) && m.Payload.Contains(EmailTemplates.SessionCalledOff)).ToListAsync());
         emails.Count.ShouldBe(2);
     }
 

@@ -24,13 +24,12 @@ public sealed class OrderEmailTests(OrdersApp app) : IClassFixture<OrdersApp>
         (await app.DeliverAsync(Events.Checkout("checkout.session.completed", orderId))).EnsureSuccessStatusCode();
         await app.WaitForEventsAsync();
 
-        var booked = (await EmailsAsync(orderId)).Where(e => e.Email is SessionBookedEmail).ToDictionary(e => e.ToUserId!.Value, e => (SessionBookedEmail)e.Email);
-        booked[coach.Id].TimeZone.ShouldBe("Asia/Tokyo");
-        booked[coach.Id].CounterpartName.ShouldBe("Zoneless Coachee");
-        booked[buyer.Id].TimeZone.ShouldBe("UTC");
-        booked[buyer.Id].CounterpartName.ShouldBe("Tomo Coach");
-        booked[buyer.Id].SessionsUtc.ShouldBe(slots.Order().ToList());
-        booked[buyer.Id].SessionMinutes.ShouldBe(60);
+        // One email per booked session and person, each with the session's invite.
+        var booked = (await EmailsAsync(orderId)).Where(e => e.Email is SessionScheduledEmail).ToLookup(e => e.ToUserId!.Value, e => (SessionScheduledEmail)e.Email);
+        booked[coach.Id].ShouldAllBe(e => e.TimeZone == "Asia/Tokyo" && e.CounterpartName == "Zoneless Coachee" && !e.Moved);
+        booked[buyer.Id].ShouldAllBe(e => e.TimeZone == "UTC" && e.CounterpartName == "Tomo Coach" && e.Invite.Minutes == 60 && e.Invite.Sequence == 0);
+        booked[buyer.Id].Select(e => e.Invite.StartsUtc).Order().ShouldBe(slots.Order().ToList());
+        booked[coach.Id].Select(e => e.Invite.SessionId).ShouldBe(booked[buyer.Id].Select(e => e.Invite.SessionId), ignoreOrder: true);
 
         (await app.DeliverAsync(Events.Refunded(orderId, 2000))).EnsureSuccessStatusCode();
         await app.WaitForEventsAsync();

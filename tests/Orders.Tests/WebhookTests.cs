@@ -106,7 +106,7 @@ public sealed class WebhookTests(OrdersApp app) : IClassFixture<OrdersApp>
         var emails = await EmailsAsync(orderId);
         emails.Count(m => m.Payload.Contains($"\"{EmailTemplates.OrderPaidCoachee}\"")).ShouldBe(1);
         emails.Count(m => m.Payload.Contains($"\"{EmailTemplates.OrderPaidCoach}\"")).ShouldBe(1);
-        emails.Count(m => m.Payload.Contains(EmailTemplates.SessionBooked)).ShouldBe(2);
+        emails.Count(m => m.Payload.Contains(EmailTemplates.SessionScheduled)).ShouldBe(4); // each session, to each side, with its invite
         emails.ShouldAllBe(m => !m.Payload.Contains("4242") && !m.Payload.Contains("@"));
 
         var view = await buyer.Client.GetJsonAsync<JsonElement>($"/api/orders/{orderId}");

@@ -20,10 +20,21 @@ public interface IFormPage
 }
 
 /// <summary>
+/// On a page that only passes a person on (a vendor's return address, say), an <see cref="AppException"/> from its
+/// handler leads to <see cref="Url"/> instead of an error: the page there shows the state as it is.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class OnFailureRedirectAttribute(string url) : Attribute
+{
+    public string Url { get; } = url;
+}
+
+/// <summary>
 /// The one place page handlers' failures are turned into what a person sees (the API's counterpart is the exception
 /// handler in <see cref="ProblemDetailsSetup"/>):
 /// <list type="bullet">
 /// <item>a validation failure or an <see cref="AppException"/> on an <see cref="IFormPage"/>: the form again, with the errors;</item>
+/// <item>an <see cref="AppException"/> on a page marked <see cref="OnFailureRedirectAttribute"/>: a redirect to its address;</item>
 /// <item>a <see cref="NotFoundException"/>: the 404 page, on any page;</item>
 /// <item>anything else, or a failure on a page that is no form: left to the exception handler (the error page with the status).</item>
 /// </list>
@@ -37,6 +48,13 @@ public sealed class FailurePageFilter : IAsyncPageFilter
     {
         var executed = await next();
         if (executed.Exception is not { } failure || executed.ExceptionHandled) return;
+        if (failure is AppException && context.HandlerInstance.GetType().GetCustomAttributes(typeof(OnFailureRedirectAttribute), true)
+                is [OnFailureRedirectAttribute redirect, ..])
+        {
+            executed.Result = new RedirectResult(redirect.Url);
+            executed.ExceptionHandled = true;
+            return;
+        }
         if (failure is NotFoundException)
         {
             executed.Result = new NotFoundResult();

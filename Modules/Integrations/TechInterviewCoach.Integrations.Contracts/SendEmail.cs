@@ -33,6 +33,11 @@ public static class EmailTemplates
     public const string DataExportReady = "data_export_ready";
     public const string AccountDeleted = "account_deleted";
     public const string NewSignIn = "new_sign_in";
+    public const string SessionScheduled = "session_scheduled";
+    public const string SessionCalledOff = "session_called_off";
+    public const string SessionReminder = "session_reminder";
+    public const string RescheduleProposed = "reschedule_proposed";
+    public const string RescheduleDeclined = "reschedule_declined";
     internal const string Unknown = "unknown";
 
     /// <summary>Every template's model type, by name.</summary>
@@ -63,6 +68,11 @@ public static class EmailTemplates
 [JsonDerivedType(typeof(DataExportReadyEmail), EmailTemplates.DataExportReady)]
 [JsonDerivedType(typeof(AccountDeletedEmail), EmailTemplates.AccountDeleted)]
 [JsonDerivedType(typeof(NewSignInEmail), EmailTemplates.NewSignIn)]
+[JsonDerivedType(typeof(SessionScheduledEmail), EmailTemplates.SessionScheduled)]
+[JsonDerivedType(typeof(SessionCalledOffEmail), EmailTemplates.SessionCalledOff)]
+[JsonDerivedType(typeof(SessionReminderEmail), EmailTemplates.SessionReminder)]
+[JsonDerivedType(typeof(RescheduleProposedEmail), EmailTemplates.RescheduleProposed)]
+[JsonDerivedType(typeof(RescheduleDeclinedEmail), EmailTemplates.RescheduleDeclined)]
 public abstract record EmailModel;
 
 /// <param name="Role">The role the person chose at onboarding (<see cref="Roles"/>): the first steps differ.</param>
@@ -104,3 +114,28 @@ public sealed record AccountDeletedEmail : EmailModel;
 /// <param name="System">e.g. "Windows".</param>
 /// <param name="Network">e.g. "203.0.113.0/24", or "a private network".</param>
 public sealed record NewSignInEmail(DateTime SignedInAtUtc, string TimeZone, string Browser, string System, string Network) : EmailModel;
+
+/// <summary>
+/// One session as a calendar event, for the email's iCalendar invite (RFC 5545/5546) and add-to-calendar links.
+/// The invite's UID is derived from <paramref name="SessionId"/> (stable for the session's life); <paramref name="Sequence"/>
+/// grows on every move and on cancellation, so calendars replace the older copy.
+/// </summary>
+public sealed record SessionInvite(Guid SessionId, int Sequence, string Title, DateTime StartsUtc, int Minutes, string MeetingUrl);
+
+/// <summary>A session was booked (<paramref name="Moved"/> false) or moved to a new time (true); carries a METHOD:REQUEST invite.</summary>
+/// <param name="TimeZone">The recipient's zone.</param>
+public sealed record SessionScheduledEmail(Guid OrderId, string CounterpartName, string TimeZone, bool Moved, SessionInvite Invite) : EmailModel;
+
+/// <summary>A booked session was cancelled; carries a METHOD:CANCEL invite with a higher SEQUENCE.</summary>
+/// <param name="CancelledBy">"coach" or "coachee".</param>
+/// <param name="Refund">What is refunded for it (zero: nothing).</param>
+public sealed record SessionCalledOffEmail(Guid OrderId, string CounterpartName, string TimeZone, string CancelledBy, Money Refund, SessionInvite Invite) : EmailModel;
+
+/// <param name="HoursBefore">24 or 1.</param>
+public sealed record SessionReminderEmail(Guid OrderId, string CounterpartName, string TimeZone, int HoursBefore, SessionInvite Invite) : EmailModel;
+
+/// <summary>The other side proposes a new time for a session and waits for the recipient's answer.</summary>
+public sealed record RescheduleProposedEmail(Guid OrderId, string CounterpartName, DateTime CurrentUtc, DateTime ProposedUtc, string TimeZone) : EmailModel;
+
+/// <summary>The other side declined the recipient's proposed time; the session stays at its time.</summary>
+public sealed record RescheduleDeclinedEmail(Guid OrderId, string CounterpartName, DateTime SessionUtc, string TimeZone) : EmailModel;

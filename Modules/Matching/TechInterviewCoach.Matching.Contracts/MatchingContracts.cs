@@ -6,6 +6,8 @@ namespace TechInterviewCoach.Matching.Contracts;
 public enum ListingKind { Single = 0, Package = 1 }
 
 /// <summary>What Orders needs to sell a listing. The price always comes from here, never from the buyer.</summary>
+/// <param name="ValidityDays">Days after payment within which a package's sessions can be booked (null: Orders:PackageValidityDays).</param>
+/// <param name="MeetingUrl">The coach's own meeting link (https) for this listing; null: the platform makes a room per session.</param>
 public sealed record ListingForPurchase(
     Guid ListingId,
     Guid CoachId,
@@ -16,7 +18,9 @@ public sealed record ListingForPurchase(
     long PriceMinor,
     string Currency,
     bool IsPublished,
-    bool CoachIsListed);
+    bool CoachIsListed,
+    int? ValidityDays = null,
+    string? MeetingUrl = null);
 
 /// <summary>Null when the listing does not exist.</summary>
 public sealed record GetListingForPurchase(Guid ListingId) : IRequest<ListingForPurchase?>;

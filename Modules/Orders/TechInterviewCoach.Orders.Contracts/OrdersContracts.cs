@@ -18,4 +18,14 @@ public sealed record ExportOrdersData(Guid UserId) : IRequest<PersonalDataPart>;
 /// <summary>The person's next booked sessions (as coach or coachee), soonest first (for their start page).</summary>
 public sealed record GetUpcomingSessions(Guid UserId, int Take = 5) : IRequest<IReadOnlyList<UpcomingSession>>;
 
-public sealed record UpcomingSession(Guid OrderId, DateTime StartsAt, int Minutes, Guid CoachId, Guid CoacheeId, string ListingTitle);
+/// <param name="SessionId">Its page is <c>/sessions/{SessionId}</c> (time, meeting link, move, cancel).</param>
+/// <param name="MeetingUrl">Only once the session is near (Orders:MeetingLinkShownMinutesBefore) and until it ends.</param>
+/// <param name="ProposedStartsAt">A new time waiting for an answer.</param>
+/// <param name="AwaitsYourAnswer">The new time was proposed by the other side: this person accepts or declines it.</param>
+public sealed record UpcomingSession(Guid OrderId, DateTime StartsAt, int Minutes, Guid CoachId, Guid CoacheeId, string ListingTitle,
+    Guid SessionId = default, string? MeetingUrl = null, DateTime? ProposedStartsAt = null, bool AwaitsYourAnswer = false);
+
+/// <summary>The coachee's paid orders with sessions still to book, soonest deadline first (for their start page).</summary>
+public sealed record GetSessionsToBook(Guid CoacheeId) : IRequest<IReadOnlyList<SessionsToBook>>;
+
+public sealed record SessionsToBook(Guid OrderId, string ListingTitle, int SessionsLeft, DateTime? BookBy);

@@ -27,6 +27,9 @@ public sealed class OrdersModule : IModule
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<StripeEventSignal>();
         services.AddScoped<OrderNotifier>();
+        services.AddScoped<SessionNotifier>();
+        services.AddScoped<SessionSlots>();
+        services.AddHostedService<SessionSweeper>();
         services.AddSingleton<StripeEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<StripeEventProcessor>());
     }
@@ -51,6 +54,24 @@ public sealed class OrdersModule : IModule
         ListAllPayoutsEndpoint.Map(api);
         ListSetAsideEventsEndpoint.Map(api);
         RetryStripeEventEndpoint.Map(api);
+        // Issue 15: booking as you go, moving, and the session page.
+        BookSessionEndpoint.Map(api);
+        ShowFreeWeekEndpoint.Map(api);
+        ShowSessionEndpoint.Map(api);
+        RescheduleSessionEndpoint.Map(api);
+        AnswerRescheduleEndpoint.Map(api);
+        RefundUnusedSessionsEndpoint.Map(api);
+        // Issue 15: completion and reviews.
+        GetSessionOutcomeEndpoint.Map(api);
+        ReportSessionProblemEndpoint.Map(api);
+        AnswerSessionReportEndpoint.Map(api);
+        SettleSessionReportEndpoint.Map(api);
+        WriteReviewEndpoint.Map(api);
+        EditReviewEndpoint.Map(api);
+        ReplyToReviewEndpoint.Map(api);
+        HideReviewEndpoint.Map(api);
+        ListReportedSessionsEndpoint.Map(api);
+        GetCoachReviewsEndpoint.Map(api);
 
         ReceiveStripeWebhookEndpoint.Map(endpoints.MapGroup("/webhooks/stripe"));
     }

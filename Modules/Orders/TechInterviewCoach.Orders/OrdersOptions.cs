@@ -53,4 +53,12 @@ internal sealed class OrdersOptions
     public TimeSpan EventRetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
     /// <summary>After this many failed attempts an event is set aside (kept, shown to admins) instead of retried.</summary>
     [Range(1, 1000)] public int EventMaxAttempts { get; set; } = 30;
+    /// <summary>A package's sessions can be booked this many days after payment when its listing names no validity.</summary>
+    [Range(1, 730)] public int PackageValidityDays { get; set; } = 90;
+    /// <summary>Where the platform opens a room per session when the listing has no meeting link of the coach's (https).</summary>
+    [Url] public string MeetingRoomBaseUrl { get; set; } = "https://meet.jit.si/";
+    /// <summary>How long before a session its meeting link shows on the person's home page.</summary>
+    [Range(1, 1440)] public int MeetingLinkShownMinutesBefore { get; set; } = 15;
+    /// <summary>How often reminders due and packages expired are looked for.</summary>
+    public TimeSpan SessionSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -256,6 +256,18 @@ namespace TechInterviewCoach.Migrations.Matching.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("payouts_enabled");
 
+                    b.Property<DateTime?>("RatingAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rating_at");
+
+                    b.Property<double>("RatingAverage")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rating_average");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_count");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

@@ -250,6 +250,18 @@ namespace TechInterviewCoach.Migrations.Matching.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("payouts_enabled");
 
+                    b.Property<DateTime?>("RatingAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating_at");
+
+                    b.Property<double>("RatingAverage")
+                        .HasColumnType("REAL")
+                        .HasColumnName("rating_average");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_count");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");

@@ -121,9 +121,35 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ends_at");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_url");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<DateTime?>("ProposedStartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_starts_at");
+
+                    b.Property<DateTime?>("Reminder1For")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder1_for");
+
+                    b.Property<DateTime?>("Reminder24For")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder24_for");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT")
@@ -246,6 +272,11 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("listing_title");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_url");
+
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("paid_at");
@@ -275,9 +306,21 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
+                    b.Property<int>("UnusedRefundedSessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unused_refunded_sessions");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("ValidityDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("validity_days");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -530,6 +573,186 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.ToTable("orders_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.SessionReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<Guid>("CoachId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coach_id");
+
+                    b.Property<Guid>("CoacheeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coachee_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("Problem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("problem");
+
+                    b.Property<Guid?>("RefundId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_id");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settled_at");
+
+                    b.Property<Guid?>("SettledBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settled_by");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_session_reports");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_session_reports_session");
+
+                    b.HasIndex("OrderId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_session_reports_order");
+
+                    b.HasIndex("SettledAt", "CreatedAt")
+                        .HasDatabaseName("ix_orders_session_reports_open");
+
+                    b.ToTable("orders_session_reports", (string)null);
+                });
+
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.SessionReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<Guid>("CoachId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coach_id");
+
+                    b.Property<Guid>("CoacheeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coachee_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hidden_at");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hidden_by");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hidden_reason");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_session_reviews");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_session_reviews_session");
+
+                    b.HasIndex("CoacheeId")
+                        .HasDatabaseName("ix_orders_session_reviews_coachee");
+
+                    b.HasIndex("CoachId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_session_reviews_coach");
+
+                    b.ToTable("orders_session_reviews", (string)null);
+                });
+
             modelBuilder.Entity("TechInterviewCoach.Orders.Data.StripeEventRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -625,6 +848,26 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_orders_refunds_order");
+                });
+
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.SessionReport", b =>
+                {
+                    b.HasOne("TechInterviewCoach.Orders.Data.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_session_reports_session");
+                });
+
+            modelBuilder.Entity("TechInterviewCoach.Orders.Data.SessionReview", b =>
+                {
+                    b.HasOne("TechInterviewCoach.Orders.Data.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_session_reviews_session");
                 });
 
             modelBuilder.Entity("TechInterviewCoach.Orders.Data.Order", b =>

@@ -69,7 +69,9 @@ internal sealed class SendEmailHandler(
         record.Attempts++;
         try
         {
-            var resendId = await gateway.SendAsync(new OutgoingEmail(email.Value.From, address, rendered!.Subject, rendered.Html, rendered.Text), messageId.ToString(), cancellationToken);
+            var invite = CalendarInvite.For(notification.Email, email.Value.From, now);
+            var resendId = await gateway.SendAsync(new OutgoingEmail(email.Value.From, address, rendered!.Subject, rendered.Html, rendered.Text,
+                invite is null ? null : [invite]), messageId.ToString(), cancellationToken);
             record.ResendId = resendId is null ? null : Truncate(resendId, 100);
             record.SentAt = time.GetUtcNow().UtcDateTime;
             await FinishAsync(record, EmailStatus.Sent, null, cancellationToken);

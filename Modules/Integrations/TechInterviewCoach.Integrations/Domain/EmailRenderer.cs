@@ -15,7 +15,11 @@ internal sealed record RenderedEmail(string Subject, string Html, string Text, s
 /// </summary>
 internal sealed class EmailRenderer(IOptions<AppOptions> app)
 {
-    private sealed record Template(string Subject, string Heading, IReadOnlyList<string> Paragraphs, string Button);
+    private sealed record Template(string Subject, string Heading, IReadOnlyList<string> Paragraphs, string Button)
+    {
+        /// <summary>Further links under the paragraphs (add-to-calendar, the meeting room): label and absolute URL.</summary>
+        public IReadOnlyList<(string Label, string Url)> Links { get; init; } = [];
+    }
 
     public static IReadOnlyCollection<string> Known => EmailTemplates.Models.Keys.ToList();
 
@@ -30,12 +34,15 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
         html.Append("<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;color:#1f2937\">");
         html.Append("<h1 style=\"font-size:20px\">").Append(WebUtility.HtmlEncode(t.Heading)).Append("</h1>");
         foreach (var p in t.Paragraphs) html.Append("<p>").Append(WebUtility.HtmlEncode(p)).Append("</p>");
+        foreach (var (label, url) in t.Links)
+            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">").Append(WebUtility.HtmlEncode(label)).Append("</a></p>");
         html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link)).Append("\">").Append(WebUtility.HtmlEncode(t.Button)).Append("</a></p>");
         html.Append("<p style=\"color:#6b7280;font-size:12px\">techinterview.coach</p></body></html>");
 
         var text = new StringBuilder();
         text.Append(t.Heading).Append("\n\n");
         foreach (var p in t.Paragraphs) text.Append(p).Append("\n\n");
+        foreach (var (label, url) in t.Links) text.Append(label).Append(": ").Append(url).Append("\n\n");
         text.Append(t.Button).Append(": ").Append(link).Append("\n\n-- \ntechinterview.coach\n");
 
         return new RenderedEmail(t.Subject, html.ToString(), text.ToString(), link);
@@ -102,6 +109,43 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
              "If that was you, there is nothing to do. If it was not, open Settings and choose \"Sign out everywhere\", then change your LinkedIn password."],
             "Review your sign-ins"),
 
+        SessionScheduledEmail m => new(m.Moved ? $"Session moved to {When(m.Invite.StartsUtc, m.TimeZone)}" : $"Session booked: {When(m.Invite.StartsUtc, m.TimeZone)}",
+            m.Moved ? "Your session has a new time" : "Your session is booked",
+            [
+                $"Your {m.Invite.Minutes}-minute session of {Label(m.Invite.Title)} with {Name(m.CounterpartName)} {(m.Moved ? "now takes place" : "is booked")} on {When(m.Invite.StartsUtc, m.TimeZone)}.",
+                $"Where to meet: {m.Invite.MeetingUrl}",
+                $"Times are in {Zone(m.TimeZone)}; you can change your time zone in Settings. The attached invite adds it to your calendar{(m.Moved ? " and replaces the old time" : "")}. Order reference: {m.OrderId}.",
+            ],
+            "View the session") { Links = CalendarLinks(m.Invite) },
+
+        SessionCalledOffEmail m => new($"Session cancelled: {When(m.Invite.StartsUtc, m.TimeZone)}", "A session was cancelled",
+            [
+                $"The session of {Label(m.Invite.Title)} with {Name(m.CounterpartName)} on {When(m.Invite.StartsUtc, m.TimeZone)} was cancelled by the {Label(m.CancelledBy)}.",
+                m.Refund.AmountMinor > 0 ? $"{m.Refund} is refunded for it." : $"No refund is due for it ({m.Refund}).",
+                $"The attached file removes it from your calendar. Order reference: {m.OrderId}.",
+            ],
+            "View the order"),
+
+        SessionReminderEmail m => new($"Reminder: {Label(m.Invite.Title)} in {Hours(m.HoursBefore)}", $"Your session starts in {Hours(m.HoursBefore)}",
+            [
+                $"Your session of {Label(m.Invite.Title)} with {Name(m.CounterpartName)} starts on {When(m.Invite.StartsUtc, m.TimeZone)}.",
+                $"Where to meet: {m.Invite.MeetingUrl}",
+                $"Order reference: {m.OrderId}.",
+            ],
+            "View the session") { Links = [("Join the meeting", m.Invite.MeetingUrl)] },
+
+        RescheduleProposedEmail m => new($"New time proposed: {When(m.ProposedUtc, m.TimeZone)}", "A new time is proposed for your session",
+            [
+                $"{Name(m.CounterpartName)} proposes to move your session from {When(m.CurrentUtc, m.TimeZone)} to {When(m.ProposedUtc, m.TimeZone)}.",
+                "Accept or decline it on the session's page. Until you answer, the session stays at its current time.",
+                $"Order reference: {m.OrderId}.",
+            ],
+            "Answer the proposal"),
+
+        RescheduleDeclinedEmail m => new($"New time declined: your session stays on {When(m.SessionUtc, m.TimeZone)}", "Your proposed time was declined",
+            [$"{Name(m.CounterpartName)} declined the new time you proposed. The session stays on {When(m.SessionUtc, m.TimeZone)}.", $"Order reference: {m.OrderId}."],
+            "View the session"),
+
         _ => throw new PermanentFailureException($"No email template for {model.GetType().Name}."),
     };
 
@@ -119,6 +163,11 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
         return new(times.Count == 1 ? $"Session booked: {times[0]}" : $"{times.Count} sessions booked, the first on {times[0]}",
             times.Count == 1 ? "Your session is booked" : "Your sessions are booked", paragraphs, "View the booking");
     }
+
+    private static string Hours(int hours) => hours == 1 ? "1 hour" : $"{hours} hours";
+
+    private static IReadOnlyList<(string, string)> CalendarLinks(SessionInvite invite) =>
+        [("Join the meeting", invite.MeetingUrl), ("Add to Google Calendar", CalendarInvite.GoogleLink(invite)), ("Add to Outlook", CalendarInvite.OutlookLink(invite))];
 
     /// <summary>"Mon 7 Dec 2026, 10:00 (Europe/Berlin)"; a person without a known zone reads "(UTC)".</summary>
     internal static string When(DateTime utc, string timeZone) => UserTime.Format(utc, UserTime.Find(timeZone));
@@ -140,6 +189,7 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
                 Guid g => g == Guid.Empty,
                 DateTime d => d == default,
                 Money money => !Currencies.IsSupported(money.Currency) || money.AmountMinor < 0,
+                SessionInvite invite => InviteGap(invite) is { } gap ? throw new PermanentFailureException($"The {template} email has no {p.Name}.{gap}.") : false,
                 int i => i <= 0,
                 ICollection c => c.Count == 0,
                 _ => false,
@@ -147,6 +197,11 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
             if (empty) throw new PermanentFailureException($"The {template} email has no {p.Name}.");
         }
     }
+
+    /// <summary>The invite's empty field (its SEQUENCE may be 0), or null.</summary>
+    private static string? InviteGap(SessionInvite i) =>
+        i.SessionId == Guid.Empty ? nameof(i.SessionId) : string.IsNullOrWhiteSpace(i.Title) ? nameof(i.Title) : i.StartsUtc == default ? nameof(i.StartsUtc)
+        : i.Minutes <= 0 ? nameof(i.Minutes) : !Uri.TryCreate(i.MeetingUrl, UriKind.Absolute, out var u) || u.Scheme != Uri.UriSchemeHttps ? nameof(i.MeetingUrl) : null;
 
     /// <summary>The page link: App:BaseUrl + an app-relative path (anything else points at the home page).</summary>
     public string Link(string? linkPath)

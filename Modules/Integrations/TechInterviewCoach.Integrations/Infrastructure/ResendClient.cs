@@ -15,7 +15,7 @@ internal interface IEmailGateway
     Task<string?> SendAsync(OutgoingEmail email, string idempotencyKey, CancellationToken cancellationToken);
 }
 
-internal sealed record OutgoingEmail(string From, string To, string Subject, string Html, string Text);
+internal sealed record OutgoingEmail(string From, string To, string Subject, string Html, string Text, IReadOnlyList<EmailAttachment>? Attachments = null);
 
 /// <summary>Retrying may help: the outbox tries again later with the same idempotency key.</summary>
 internal sealed class EmailTransientException(string message, Exception? inner = null) : Exception(message, inner);
@@ -31,13 +31,21 @@ internal sealed class ResendClient(HttpClient http, IOptions<ResendOptions> opti
         [property: JsonPropertyName("to")] string[] To,
         [property: JsonPropertyName("subject")] string Subject,
         [property: JsonPropertyName("html")] string Html,
-        [property: JsonPropertyName("text")] string Text);
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("attachments"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SendAttachment[]? Attachments);
+
+    /// <summary>Resend's Attachment: the file's bytes as base64 in <c>content</c>.</summary>
+    private sealed record SendAttachment(
+        [property: JsonPropertyName("filename")] string FileName,
+        [property: JsonPropertyName("content")] string Content,
+        [property: JsonPropertyName("content_type")] string ContentType);
 
     public async Task<string?> SendAsync(OutgoingEmail email, string idempotencyKey, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "emails")
         {
-            Content = JsonContent.Create(new SendRequest(email.From, [email.To], email.Subject, email.Html, email.Text), options: Json),
+            Content = JsonContent.Create(new SendRequest(email.From, [email.To], email.Subject, email.Html, email.Text,
+                email.Attachments is { Count: > 0 } files ? files.Select(f => new SendAttachment(f.FileName, Convert.ToBase64String(f.Content), f.ContentType)).ToArray() : null), options: Json),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
         request.Headers.Add("Idempotency-Key", idempotencyKey);

@@ -5,7 +5,17 @@ internal sealed record CoachCard(
     Guid CoachId, string DisplayName, string Headline, string Bio, int YearsOfExperience, IReadOnlyList<string> Companies,
     IReadOnlyList<string> Roles, IReadOnlyList<string> InterviewTypes, IReadOnlyDictionary<string, int> CoachedCounts,
     IReadOnlyList<string> Languages, string TimeZone, IReadOnlyList<WeeklyWindow> Availability, string? Responsiveness,
-    IReadOnlyList<ListingView> Listings, string PlatformFeeNote);
+    IReadOnlyList<ListingView> Listings, string PlatformFeeNote)
+{
+    /// <summary>The coach's reviews: average rating and count (Orders' figures); null before the first review.</summary>
+    public CoachRating? Rating { get; init; }
+}
+
+/// <summary>Average of the coach's visible reviews (1–5) and how many there are.</summary>
+internal sealed record CoachRating(double Average, int Count)
+{
+    public string Summary => $"{Average.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} out of 5 from {Count} review{(Count == 1 ? "" : "s")}";
+}
 
 internal sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
@@ -47,7 +57,7 @@ internal static class CoachCards
                 from p in db.CoachProfiles.AsNoTracking().Where(p => ids.Contains(p.CoachId) && p.IsListed)
                 join s in db.CoachStatuses.AsNoTracking() on p.CoachId equals s.CoachId into statuses
                 from s in statuses.DefaultIfEmpty()
-                select new { Profile = p, MedianReply = s == null ? null : s.MedianFirstReplyMinutes })
+                select new { Profile = p, MedianReply = s == null ? null : s.MedianFirstReplyMinutes, RatingAverage = s == null ? 0 : s.RatingAverage, RatingCount = s == null ? 0 : s.RatingCount })
             .ToDictionaryAsync(x => x.Profile.CoachId, ct);
         var listings = (await db.Listings.AsNoTracking().Where(l => ids.Contains(l.CoachId) && l.IsPublished).OrderBy(l => l.PriceMinor).ToListAsync(ct))
             .ToLookup(l => l.CoachId);
@@ -63,7 +73,10 @@ internal static class CoachCards
                 d.CoachedCounts.ToDictionary(kv => QuizDefinition.Label(QuizDefinition.InterviewTypes, kv.Key), kv => kv.Value),
                 d.Languages.Select(l => QuizDefinition.Label(QuizDefinition.Languages, l)).ToList(), p.TimeZone, d.Availability,
                 row.MedianReply is { } m ? $"Usually answers within {Scoring.FormatDuration(m)}" : null,
-                listings[id].Select(l => l.ToView()).ToList(), PlatformFeeNote));
+                listings[id].Select(l => l.ToView()).ToList(), PlatformFeeNote)
+            {
+                Rating = row.RatingCount > 0 ? new CoachRating(row.RatingAverage, row.RatingCount) : null,
+            });
         }
         return cards;
     }

@@ -46,7 +46,7 @@ internal sealed class CoachProfile
     public DateTime UpdatedAt { get; set; }
 }
 
-/// <summary>What other modules tell Matching about a coach: payouts (Orders), suspension and deletion (Identity), responsiveness (Messaging).</summary>
+/// <summary>What other modules tell Matching about a coach: payouts and reviews (Orders), suspension and deletion (Identity), responsiveness (Messaging).</summary>
 internal sealed class CoachStatus
 {
     public Guid CoachId { get; set; }
@@ -56,6 +56,10 @@ internal sealed class CoachStatus
     public double? MedianFirstReplyMinutes { get; set; }
     public int AnsweredConversations { get; set; }
     public int OverdueConversations { get; set; }
+    /// <summary>Orders' figures for the coach's visible reviews (<see cref="Orders.Contracts.CoachRatingChanged"/>), and when they were true.</summary>
+    public double RatingAverage { get; set; }
+    public int RatingCount { get; set; }
+    public DateTime? RatingAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

@@ -94,7 +94,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         // PostgreSQL and SQLite may order uuids differently from Guid.CompareTo: sort here, the order ties are broken by.
         profiles.Sort((a, b) => a.CoachId.CompareTo(b.CoachId));
         var statuses = await db.CoachStatuses.AsNoTracking()
-            .Join(db.CoachProfiles.Where(p => p.IsListed), s => s.CoachId, p => p.CoachId, (s, p) => new { s.CoachId, s.MedianFirstReplyMinutes, s.OverdueConversations })
+            .Join(db.CoachProfiles.Where(p => p.IsListed), s => s.CoachId, p => p.CoachId, (s, p) => new { s.CoachId, s.MedianFirstReplyMinutes, s.OverdueConversations, s.RatingAverage, s.RatingCount })
             .ToDictionaryAsync(s => s.CoachId, ct);
         var listings = await db.Listings.AsNoTracking().Where(l => l.IsPublished)
             .Join(db.CoachProfiles.Where(p => p.IsListed), l => l.CoachId, p => p.CoachId, (l, p) => new { l.CoachId, l.Currency, l.PriceMinor, l.Sessions })
@@ -116,6 +116,9 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         var years = new int[n];
         var medianReply = new float[n];
         var overdue = new int[n];
+        var ratingAverage = new float[n];
+        var ratingCount = new int[n];
+        var ratingPoints = new int[n];
         var companyStart = new int[n + 1];
         var companyBloom = new ulong[n];
         var companyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -147,6 +150,9 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             medianReply[i] = status?.MedianFirstReplyMinutes is { } median ? (float)median : float.NaN;
             overdue[i] = status?.OverdueConversations ?? 0;
             coachPoints[i] = Scoring.CoachPoints(medianReply[i], overdue[i]);
+            ratingAverage[i] = (float)(status?.RatingAverage ?? 0);
+            ratingCount[i] = status?.RatingCount ?? 0;
+            ratingPoints[i] = Scoring.ReviewPoints(ratingAverage[i], ratingCount[i]);
             companyStart[i] = companyIds.Count;
             foreach (var company in d.Companies)
             {
@@ -170,7 +176,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         return new MatchSnapshot
         {
             Version = version, BuiltAt = now, Ids = ids, Roles = roles, Types = typeMasks, Languages = languages, Slots = slots,
-            Coached = coached, CoachedBonus = coachedBonus, CoachPoints = coachPoints, Years = years, MedianReply = medianReply, Overdue = overdue, CompanyStart = companyStart,
+            Coached = coached, CoachedBonus = coachedBonus, CoachPoints = coachPoints, Years = years, MedianReply = medianReply, Overdue = overdue, RatingAverage = ratingAverage, RatingCount = ratingCount, RatingPoints = ratingPoints, CompanyStart = companyStart,
             CompanyIds = companyIds.ToArray(), CompanyNames = companyNames.ToArray(), CompanyBloom = companyBloom, CompanyIndex = companyIndex,
             Currencies = currencies, MinPrice = minPrice, SearchText = searchText,
         };

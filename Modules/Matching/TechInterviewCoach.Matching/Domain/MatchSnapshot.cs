@@ -31,6 +31,10 @@ internal sealed class MatchSnapshot
     /// <summary>Median minutes to a first reply; NaN when not measured yet.</summary>
     public required float[] MedianReply { get; init; }
     public required int[] Overdue { get; init; }
+    /// <summary>Average rating of the coach's visible reviews, their number, and <see cref="Scoring.ReviewPoints"/> of the two.</summary>
+    public required float[] RatingAverage { get; init; }
+    public required int[] RatingCount { get; init; }
+    public required int[] RatingPoints { get; init; }
     /// <summary>Company ids of coach i are <c>CompanyIds[CompanyStart[i]..CompanyStart[i + 1]]</c>, names parallel to them.</summary>
     public required int[] CompanyStart { get; init; }
     public required int[] CompanyIds { get; init; }

@@ -49,4 +49,12 @@ internal static class RankingWeights
     public const int SlowReply = -10;
     public const int PerOverdueConversation = -8;
     public const int MaxOverduePenalty = -40;
+
+    // Reviews: a Bayesian average, as if every coach also had ReviewPriorWeight reviews of ReviewPrior, so a few reviews move
+    // a coach little; points per star above or below the prior, capped; under MinReviews no points and no reason.
+    public const double ReviewPrior = 4.0;
+    public const int ReviewPriorWeight = 5;
+    public const int PerStarAbovePrior = 10;
+    public const int MaxReviewPoints = 10;
+    public const int MinReviews = 3;
 }

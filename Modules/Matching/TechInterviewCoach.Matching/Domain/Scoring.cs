@@ -53,11 +53,11 @@ internal static class Scoring
 {
     /// <summary>Every factor, in the order its reason is listed.</summary>
     public static readonly Factor[] Factors =
-        [InterviewTypes, Roles, Companies, Language, Availability, Budget, Experience, Responsiveness];
+        [InterviewTypes, Roles, Companies, Language, Availability, Budget, Experience, Responsiveness, Reviews];
 
     /// <summary>The factors <see cref="Points"/> computes inline without branches; it calls every other factor of <see cref="Factors"/>.</summary>
     private static readonly Factor[] Inline =
-        [InterviewTypes, Roles, Companies, Language, Availability, Budget, Experience, Responsiveness];
+        [InterviewTypes, Roles, Companies, Language, Availability, Budget, Experience, Responsiveness, Reviews];
 
     private static readonly Factor[] Called = Factors.Except(Inline).ToArray();
 
@@ -178,6 +178,15 @@ internal static class Scoring
         return pts;
     }
 
+    /// <summary>The coachees' ratings: "Rated 4.8 by 12 coachees" (precomputed <see cref="ReviewPoints"/>); nothing under <see cref="MinReviews"/> reviews.</summary>
+    public static int Reviews(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
+    {
+        if (m.RatingCount[c] < MinReviews) return 0;
+        var pts = m.RatingPoints[c];
+        explain?.Add(new("reviews", pts, ReviewReason(m.RatingAverage[c], m.RatingCount[c])));
+        return pts;
+    }
+
     /// <summary>
     /// The same score as <see cref="Score"/> without the words, for ranking every listed coach: the parts that depend
     /// only on the coach come precomputed from the snapshot (<see cref="CoachPoints"/>). A test holds the two equal.
@@ -188,6 +197,7 @@ internal static class Scoring
         // time, and that, not the arithmetic, is what this loop spent its time on. Conditions become 0/1 (setcc) and
         // multiply; the piecewise parts are per-request tables.
         var score = m.CoachPoints[c]; // Responsiveness
+        score += m.RatingPoints[c]; // Reviews
         // InterviewTypes
         var types = m.Types[c];
         var bonus = m.CoachedBonus.AsSpan(c * MatchSnapshot.TypeCount, MatchSnapshot.TypeCount);
@@ -240,6 +250,18 @@ internal static class Scoring
     /// <summary>The points that depend on the coach alone (responsiveness), precomputed into the snapshot.</summary>
     public static int CoachPoints(float medianMinutes, int overdue) =>
         (float.IsNaN(medianMinutes) ? 0 : ResponsivenessPoints(medianMinutes)) + (overdue > 0 ? OverduePoints(overdue) : 0);
+
+    /// <summary>The Bayesian average of <paramref name="count"/> ratings averaging <paramref name="average"/> against the prior.</summary>
+    public static double BayesianRating(double average, int count) =>
+        (ReviewPrior * ReviewPriorWeight + average * count) / (ReviewPriorWeight + count);
+
+    /// <summary>Points for the coach's reviews: per star the Bayesian average lies above or below the prior, capped; 0 under the minimum.</summary>
+    public static int ReviewPoints(double average, int count) => count < MinReviews
+        ? 0
+        : (int)Math.Clamp(Math.Round((BayesianRating(average, count) - ReviewPrior) * PerStarAbovePrior, MidpointRounding.AwayFromZero), -MaxReviewPoints, MaxReviewPoints);
+
+    public static string ReviewReason(double average, int count) =>
+        $"Rated {average.ToString("0.0", CultureInfo.InvariantCulture)} by {count} coachee{(count == 1 ? "" : "s")}";
 
     public static int Mask(IReadOnlyList<Option> options, IEnumerable<string> codes)
     {

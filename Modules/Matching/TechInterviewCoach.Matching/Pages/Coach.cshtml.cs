@@ -5,12 +5,15 @@ namespace TechInterviewCoach.Matching.Pages;
 internal sealed class CoachModel(IMediator mediator) : PageModel
 {
     public CoachCard Coach { get; private set; } = null!;
+    /// <summary>The coach's most recent visible reviews, from Orders.</summary>
+    public Orders.Contracts.CoachReviews Reviews { get; private set; } = new(0, 0, []);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var coach = await mediator.Send(new ViewCoach(id), HttpContext.RequestAborted);
         if (coach is null) return NotFound();
         Coach = coach;
+        Reviews = await mediator.Send(new Orders.Contracts.GetCoachReviews(id, 5), HttpContext.RequestAborted);
         return Page();
     }
 }

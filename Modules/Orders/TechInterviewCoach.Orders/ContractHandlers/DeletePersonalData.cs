@@ -24,7 +24,8 @@ internal sealed class GetDeletionBlockersHandler(OrdersDbContext db) : IRequestH
 
 /// <summary>
 /// Order, session and payout records are kept for financial compliance: Orders stores no name, email or other personal
-/// detail of its own (names come from Identity, which shows "Deleted user"). Held slots of the person's unpaid orders are released.
+/// detail of its own (names come from Identity, which shows "Deleted user"). Held slots of the person's unpaid orders are released;
+/// their public reviews stay, signed "Deleted user".
 /// </summary>
 internal sealed class UserDeletedHandler(OrdersDbContext db) : INotificationHandler<UserDeleted>
 {
@@ -32,6 +33,9 @@ internal sealed class UserDeletedHandler(OrdersDbContext db) : INotificationHand
     {
         var held = await db.Bookings.Where(b => (b.CoacheeId == notification.UserId || b.CoachId == notification.UserId) && b.Status == BookingStatus.Held).ToListAsync(ct);
         foreach (var b in held) b.Status = BookingStatus.Released;
+        // Their reviews stay on the coach's profile, signed "Deleted user".
+        await db.Reviews.Where(r => r.CoacheeId == notification.UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.AuthorName, SessionReview.DeletedAuthor), ct);
         await db.SaveChangesAsync(ct);
     }
 }

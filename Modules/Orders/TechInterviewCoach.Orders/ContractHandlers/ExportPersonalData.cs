@@ -1,6 +1,6 @@
 namespace TechInterviewCoach.Orders.ContractHandlers;
 
-/// <summary>Orders' part of a person's data export: their orders (as coachee or coach), sessions, refunds, payout account and payouts.</summary>
+/// <summary>Orders' part of a person's data export: their orders (as coachee or coach), sessions, refunds, payout account, payouts, reviews and reported problems.</summary>
 internal sealed class ExportOrdersDataHandler(OrdersDbContext db) : IRequestHandler<ExportOrdersData, PersonalDataPart>
 {
     public async Task<PersonalDataPart> Handle(ExportOrdersData request, CancellationToken ct)
@@ -10,6 +10,8 @@ internal sealed class ExportOrdersDataHandler(OrdersDbContext db) : IRequestHand
             .Where(o => o.CoacheeId == id || o.CoachId == id).OrderBy(o => o.CreatedAt).ToListAsync(ct);
         var payouts = await db.Payouts.AsNoTracking().Where(p => p.CoachId == id).OrderBy(p => p.UpdatedAt).ToListAsync(ct);
         var account = await db.PayoutAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CoachId == id, ct);
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.CoacheeId == id || r.CoachId == id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        var reports = await db.Reports.AsNoTracking().Where(r => r.CoacheeId == id || r.CoachId == id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
         var data = new
         {
             orders = orders.Select(o => new
@@ -22,6 +24,16 @@ internal sealed class ExportOrdersDataHandler(OrdersDbContext db) : IRequestHand
             }),
             payoutAccount = account is null ? null : new { account.StripeAccountId, account.ChargesEnabled, account.PayoutsEnabled },
             payouts = payouts.Select(p => new { p.Id, amountMinor = p.AmountMinor, p.Currency, p.Status, p.ArrivalDate }),
+            reviews = reviews.Select(r => new
+            {
+                r.Id, role = r.CoacheeId == id ? "author" : "coach", sessionId = r.BookingId, r.OrderId, r.Rating, r.Text, r.CreatedAt, r.UpdatedAt,
+                r.Reply, r.RepliedAt, hidden = r.HiddenAt is not null, r.HiddenReason,
+            }),
+            sessionReports = reports.Select(r => new
+            {
+                r.Id, sessionId = r.BookingId, r.OrderId, reportedByYou = r.ReporterId == id, problem = r.Problem.ToString(), r.Description, r.CreatedAt,
+                r.Answer, r.AnsweredAt, decision = r.Decision?.ToString(), r.DecisionNote, r.SettledAt,
+            }),
         };
         return new PersonalDataPart("orders", data, []);
     }

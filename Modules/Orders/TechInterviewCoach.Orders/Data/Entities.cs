@@ -33,6 +33,14 @@ internal sealed class Order
     public DateTime? PaidAt { get; set; }
     /// <summary>Optimistic concurrency: a webhook and a person never overwrite each other's change.</summary>
     public Guid Version { get; set; }
+    /// <summary>Days after payment within which a package's sessions can be booked (from the listing, shown before paying).</summary>
+    public int ValidityDays { get; set; }
+    /// <summary>PaidAt + ValidityDays: after it, unbooked sessions are refunded pro rata (decision 0018).</summary>
+    public DateTime? ValidUntil { get; set; }
+    /// <summary>Sessions never booked whose share was refunded (on request or when the package expired).</summary>
+    public int UnusedRefundedSessions { get; set; }
+    /// <summary>The coach's own meeting link for this listing (https); null: the platform makes a room per session.</summary>
+    public string? MeetingUrl { get; set; }
 
     public List<OrderTimelineEntry> Timeline { get; set; } = [];
     public List<Booking> Bookings { get; set; } = [];
@@ -103,6 +111,16 @@ internal sealed class Booking
     public DateTime CreatedAt { get; set; }
     public DateTime? CancelledAt { get; set; }
     public string? CancelledBy { get; set; }
+    /// <summary>The calendar invite's SEQUENCE: 0 when booked, +1 on every move or cancellation (the UID is the session's id).</summary>
+    public int Sequence { get; set; }
+    /// <summary>Where the two meet: the coach's link or the room the platform made for this session.</summary>
+    public string? MeetingUrl { get; set; }
+    /// <summary>A new time waiting for the other side's answer, and who proposed it ("coach" or "coachee").</summary>
+    public DateTime? ProposedStartsAt { get; set; }
+    public string? ProposedBy { get; set; }
+    /// <summary>The start time the 24-hour / 1-hour reminder was sent for (a moved session gets its own for the new time).</summary>
+    public DateTime? Reminder24For { get; set; }
+    public DateTime? Reminder1For { get; set; }
 
     public static bool IsActive(BookingStatus s) => s is BookingStatus.Held or BookingStatus.Booked;
 }

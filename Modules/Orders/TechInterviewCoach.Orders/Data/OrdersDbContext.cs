@@ -17,6 +17,8 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<PayoutAccount> PayoutAccounts => Set<PayoutAccount>();
     public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<SessionReview> Reviews => Set<SessionReview>();
+    public DbSet<SessionReport> Reports => Set<SessionReport>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder, DbNames names)
     {
@@ -37,6 +39,7 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
             e.Property(o => o.DisputeReason).HasMaxLength(100);
             e.Property(o => o.DisputeStatus).HasMaxLength(40);
             e.Property(o => o.Version).IsConcurrencyToken();
+            e.Property(o => o.MeetingUrl).HasMaxLength(500);
             e.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId).HasConstraintName($"fk_{names.Table("order_timeline")}_order");
             e.HasMany(o => o.Bookings).WithOne().HasForeignKey(b => b.OrderId).HasConstraintName($"fk_{names.Table("sessions")}_order");
             e.HasMany(o => o.Refunds).WithOne().HasForeignKey(r => r.OrderId).HasConstraintName($"fk_{names.Table("refunds")}_order");
@@ -66,6 +69,8 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
             e.HasKey(b => b.Id);
             e.Property(b => b.Id).ValueGeneratedNever();
             e.Property(b => b.CancelledBy).HasMaxLength(80);
+            e.Property(b => b.MeetingUrl).HasMaxLength(500);
+            e.Property(b => b.ProposedBy).HasMaxLength(20);
             e.HasIndex(b => new { b.CoachId, b.StartsAt }).IsUnique().HasFilter(ActiveBookingFilter)
                 .HasDatabaseName(names.Index("sessions_active_slot"));
             e.HasIndex(b => b.OrderId).HasDatabaseName(names.Index("sessions_order"));
@@ -113,5 +118,7 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
             e.Property(p => p.StripeEventId).HasMaxLength(100);
             e.HasIndex(p => new { p.CoachId, p.UpdatedAt }).HasDatabaseName(names.Index("payouts_coach"));
         });
+        SessionReview.Map(modelBuilder, names);
+        SessionReport.Map(modelBuilder, names);
     }
 }

@@ -45,10 +45,7 @@ internal sealed class OrderNotifier(OrdersDbContext db, TimeProvider time, IMedi
             new OrderPaidCoacheeEmail(order.Id, order.ListingTitle, Name(people, order.CoachId), Amount(order.GrossMinor, order)), $"/orders/{order.Id}"), Now);
         db.Enqueue(new SendEmail(order.CoachId, null,
             new OrderPaidCoachEmail(order.Id, order.ListingTitle, Name(people, order.CoacheeId), Amount(order.GrossMinor, order), Amount(order.CoachNetMinor, order)), "/coach/orders"), Now);
-        if (booked.Count > 0)
-            foreach (var (to, other) in new[] { (order.CoacheeId, order.CoachId), (order.CoachId, order.CoacheeId) })
-                db.Enqueue(new SendEmail(to, null, new SessionBookedEmail(order.Id, order.ListingTitle, Name(people, other),
-                    booked.Select(b => b.StartsAt).Order().ToList(), order.SessionMinutes, await ZoneAsync(people, to, ct)), Link(order, to)), Now);
+        // Each booked session gets its own email with its calendar invite (SessionNotifier.ScheduledAsync).
         db.Enqueue(new TrackEvent(order.CoacheeId, AnalyticsEvents.OrderPaid, new Dictionary<string, string>
         {
             ["order_id"] = order.Id.ToString(), ["currency"] = order.Currency, ["amount_minor"] = order.GrossMinor.ToString(), ["sessions"] = order.Sessions.ToString(),

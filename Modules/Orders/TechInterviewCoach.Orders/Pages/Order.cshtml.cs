@@ -38,6 +38,16 @@ internal sealed class OrderModel(IMediator mediator, IOptions<OrdersOptions> opt
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostRefundUnusedAsync(Guid id, bool confirm)
+    {
+        _id = id;
+        if (!confirm) throw new InputException("confirm_required", "confirm", "Tick the box to confirm that you will not book the remaining sessions.");
+        var refund = await mediator.Send(new RefundUnusedSessions(id, User.GetUserId()), HttpContext.RequestAborted);
+        Done = refund.Sessions == 0 ? "No unused sessions were left to refund."
+            : $"{refund.Sessions} unused session(s) refunded: {Currencies.Format(refund.AmountMinor, refund.Currency)} is on its way to your card.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostRefundAsync(Guid id, string? amount, string? reason, bool confirm)
     {
         _id = id;

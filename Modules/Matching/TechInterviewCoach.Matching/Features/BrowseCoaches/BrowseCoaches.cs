@@ -11,7 +11,7 @@ internal sealed record BrowseCoaches(string? Query = null, string? InterviewType
     string? Sort = null, Guid? ViewerId = null, int Page = 1, int PageSize = 20) : IRequest<Paged<CoachCard>>
 {
     public const int MaxQueryLength = 200;
-    public static readonly string[] Sorts = ["match", "price", "responsiveness"];
+    public static readonly string[] Sorts = ["match", "price", "rating", "responsiveness"];
     public static readonly string[] Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 }
 
@@ -24,7 +24,7 @@ internal sealed class BrowseCoachesValidator : AbstractValidator<BrowseCoaches>
         RuleFor(r => r.Query).Must(q => q is null || !q.Any(char.IsControl)).WithErrorCode("bad_search")
             .WithMessage("The search holds characters that cannot be typed: use letters, digits and spaces.");
         RuleFor(r => r.Sort).Must(s => string.IsNullOrEmpty(s) || BrowseCoaches.Sorts.Contains(s)).WithErrorCode("unknown_sort")
-            .WithMessage("Unknown sort: choose best match, price or responsiveness.");
+            .WithMessage("Unknown sort: choose best match, price, rating or responsiveness.");
         RuleFor(r => r.Day).Must(d => string.IsNullOrEmpty(d) || BrowseCoaches.Days.Contains(d)).WithErrorCode("unknown_filter")
             .WithMessage("Unknown day: choose one from the list.");
         RuleFor(r => r.Hour).InclusiveBetween(0, 23).WithErrorCode("unknown_filter").WithMessage("Choose an hour from 0 to 23.");
@@ -69,6 +69,9 @@ internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCa
         {
             case "price":
                 ordered = matching.OrderBy(i => snapshot.MinPriceAt(i, cur) ?? long.MaxValue);
+                break;
+            case "rating": // unrated coaches last
+                ordered = matching.OrderByDescending(i => snapshot.RatingCount[i] > 0 ? snapshot.RatingAverage[i] : -1f).ThenByDescending(i => snapshot.RatingCount[i]);
                 break;
             case "responsiveness":
                 ordered = matching.OrderBy(i => float.IsNaN(snapshot.MedianReply[i]) ? float.MaxValue : snapshot.MedianReply[i]);
@@ -122,6 +125,6 @@ internal static class BrowseCoachesEndpoint
                 TypedResults.Ok(await m.Send(new BrowseCoaches(q, interviewType, language, role, currency, minPrice, maxPrice, day, hour,
                     tz ?? user.FindFirstValue(AppClaims.TimeZone), sort, user.TryGetUserId(), page ?? 1, pageSize ?? 20), ct)))
             .AllowAnonymous()
-            .WithSummary("The public directory of listed coaches: search (q), filters, sort (match, price, responsiveness) and pages. "
+            .WithSummary("The public directory of listed coaches: search (q), filters, sort (match, price, rating, responsiveness) and pages. "
                 + "minPrice/maxPrice are typed in major units of currency (default USD); day + hour are in tz (default: yours, else UTC).");
 }

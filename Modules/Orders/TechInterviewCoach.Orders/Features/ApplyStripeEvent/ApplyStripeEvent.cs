@@ -13,7 +13,7 @@ namespace TechInterviewCoach.Orders.Features;
 /// commits the effects together with marking it processed.</param>
 internal sealed record ApplyStripeEvent(string EventId) : IRequest<Unit>;
 
-internal sealed class ApplyStripeEventHandler(OrdersDbContext db, TimeProvider time, OrderNotifier notifier, ILogger<ApplyStripeEventHandler> logger)
+internal sealed class ApplyStripeEventHandler(OrdersDbContext db, TimeProvider time, OrderNotifier notifier, SessionNotifier sessions, ILogger<ApplyStripeEventHandler> logger)
     : IRequestHandler<ApplyStripeEvent, Unit>
 {
     private const string Stripe = "stripe";
@@ -84,6 +84,7 @@ internal sealed class ApplyStripeEventHandler(OrdersDbContext db, TimeProvider t
         var wasEnded = order.State is OrderState.Expired or OrderState.Failed or OrderState.Cancelled;
         if (!order.MoveTo(OrderState.Paid, Now, Stripe, $"Payment of {Currencies.Format(order.GrossMinor, order.Currency)} confirmed", ev.Id)) return;
         order.PaidAt = Now;
+        order.ValidUntil = Now.AddDays(order.ValidityDays > 0 ? order.ValidityDays : 90);
         var booked = new List<Booking>();
         foreach (var b in order.Bookings.Where(b => b.Status == BookingStatus.Held))
         {
@@ -95,6 +96,7 @@ internal sealed class ApplyStripeEventHandler(OrdersDbContext db, TimeProvider t
         else if (booked.Count > 0)
             order.Record(Now, "system", $"{booked.Count} session(s) booked", ev.Id);
         await notifier.OrderPaidAsync(order, booked, ct);
+        foreach (var b in booked) await sessions.ScheduledAsync(order, b, moved: false, ct);
     }
 
     private async Task ProcessingAsync(StripeEventRecord ev, StripeSession session, CancellationToken ct)

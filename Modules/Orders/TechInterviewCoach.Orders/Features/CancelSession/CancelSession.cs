@@ -8,7 +8,7 @@ namespace TechInterviewCoach.Orders.Features;
 /// </summary>
 internal sealed record CancelSession(Guid SessionId, Guid UserId) : IRequest<Unit>;
 
-internal sealed class CancelSessionHandler(OrdersDbContext db, IStripeGateway stripe, TimeProvider time, IOptions<OrdersOptions> options, OrderNotifier notifier)
+internal sealed class CancelSessionHandler(OrdersDbContext db, IStripeGateway stripe, TimeProvider time, IOptions<OrdersOptions> options, SessionNotifier notifier)
     : IRequestHandler<CancelSession, Unit>
 {
     public async Task<Unit> Handle(CancelSession request, CancellationToken ct)
@@ -31,8 +31,11 @@ internal sealed class CancelSessionHandler(OrdersDbContext db, IStripeGateway st
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAt = now;
         booking.CancelledBy = actor;
+        booking.Sequence++; // the METHOD:CANCEL invite replaces the booked one
+        booking.ProposedStartsAt = null;
+        booking.ProposedBy = null;
         order.Record(now, actor, $"Session at {booking.StartsAt:yyyy-MM-dd HH:mm} UTC cancelled by the {(byCoach ? "coach" : "coachee")}", null);
-        await notifier.SessionCancelledAsync(order, booking, byCoach ? "coach" : "coachee", refund, ct);
+        await notifier.CalledOffAsync(order, booking, byCoach ? "coach" : "coachee", refund, ct);
         if (refund > 0)
             await Refunder.RefundAsync(db, stripe, time, options.Value, order, refund, $"Session cancelled by the {(byCoach ? "coach" : "coachee")}", actor, ct);
         else

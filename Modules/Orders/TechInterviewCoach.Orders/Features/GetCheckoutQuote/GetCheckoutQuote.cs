@@ -7,7 +7,7 @@ internal sealed record SlotView(DateTime StartsAt, string CoachLocal, string You
 
 internal sealed record CheckoutQuote(Guid ListingId, Guid CoachId, string Title, string Kind, int Sessions, int SessionMinutes, string Currency,
     long PriceMinor, long PlatformFeeMinor, long CoachNetMinor, decimal PlatformFeePercent, string Price, string PlatformFee, string CoachNet,
-    bool Purchasable, string? Problem, string CoachTimeZone, string YourTimeZone, IReadOnlyList<SlotView> Slots, bool Simulator);
+    bool Purchasable, string? Problem, string CoachTimeZone, string YourTimeZone, IReadOnlyList<SlotView> Slots, bool Simulator, int ValidityDays = 0);
 
 internal sealed record GetCheckoutQuote(Guid ListingId, Guid ViewerId, string ViewerTimeZone) : IRequest<CheckoutQuote>;
 
@@ -47,7 +47,8 @@ internal sealed class GetCheckoutQuoteHandler(OrdersDbContext db, IMediator medi
         string F(long v) => Currencies.Format(v, listing.Currency);
         return new CheckoutQuote(listing.ListingId, listing.CoachId, listing.Title, listing.Kind.ToString(), listing.Sessions, listing.SessionMinutes,
             listing.Currency.ToUpperInvariant(), listing.PriceMinor, fee, listing.PriceMinor - fee, o.PlatformFeePercent, F(listing.PriceMinor), F(fee),
-            F(listing.PriceMinor - fee), problem is null, problem, coachTz, request.ViewerTimeZone, slots, stripe.IsSimulator);
+            F(listing.PriceMinor - fee), problem is null, problem, coachTz, request.ViewerTimeZone, slots, stripe.IsSimulator,
+            listing.ValidityDays is > 0 and <= 730 ? listing.ValidityDays.Value : o.PackageValidityDays);
     }
 }
 

@@ -13,7 +13,8 @@ internal sealed record OrderView(
     string Gross, string PlatformFee, string CoachNet, string Refunded,
     DateTime CreatedAt, DateTime? PaidAt, string? CheckoutSessionId, string? CheckoutUrl, string? PaymentIntentId, string? ChargeId,
     string? DisputeId, string? DisputeReason, long? DisputeAmountMinor, DateTime? DisputeEvidenceDueBy, string? DisputeStatus,
-    IReadOnlyList<SessionView> SessionsBooked, IReadOnlyList<RefundView> Refunds, IReadOnlyList<TimelineView> Timeline, Guid ListingId)
+    IReadOnlyList<SessionView> SessionsBooked, IReadOnlyList<RefundView> Refunds, IReadOnlyList<TimelineView> Timeline, Guid ListingId,
+    int SessionsLeft = 0, DateTime? ValidUntil = null)
 {
     /// <summary>Refunds asked of Stripe and not yet confirmed by its webhook.</summary>
     public long RefundInProgressMinor => Refunds.Where(r => r.Status == "Requested").Sum(r => r.AmountMinor);
@@ -40,7 +41,7 @@ internal sealed class GetOrderHandler(OrdersDbContext db, OrderNotifier people) 
             o.Bookings.OrderBy(b => b.StartsAt).Select(b => new SessionView(b.Id, b.StartsAt, b.EndsAt, b.Status.ToString())).ToList(),
             o.Refunds.OrderBy(r => r.CreatedAt).Select(r => new RefundView(r.Id, r.AmountMinor, F(r.AmountMinor), r.Reason, r.Actor, r.StripeRefundId, r.Status.ToString(), r.CreatedAt)).ToList(),
             o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Actor, t.Description, t.StripeEventId, t.State.ToString())).ToList(),
-            o.ListingId);
+            o.ListingId, SessionRules.Unbooked(o), o.ValidUntil);
     }
 }
 

@@ -17,7 +17,7 @@ internal sealed class StartCheckoutValidator : AbstractValidator<StartCheckout>
     public StartCheckoutValidator()
     {
         RuleFor(x => x.ListingId).NotEmpty();
-        RuleFor(x => x.SlotStarts).NotNull().Must(s => s.Count is > 0 and <= 50).WithMessage("Choose a time for each session.");
+        RuleFor(x => x.SlotStarts).NotNull().Must(s => s.Count <= 50).WithMessage("Choose at most 50 times.");
         RuleFor(x => x.SlotStarts).Must(s => s.Distinct().Count() == s.Count).When(x => x.SlotStarts is not null).WithMessage("Choose a different time for each session.");
         RuleFor(x => x.IdempotencyKey).MaximumLength(100);
     }
@@ -47,8 +47,11 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
         var account = await db.PayoutAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CoachId == listing.CoachId, ct);
         if (account is null || !account.Payable)
             throw new ConflictException("coach_not_payable", "This coach cannot take payments yet.");
-        if (request.SlotStarts.Count != listing.Sessions)
-            throw new InputException("wrong_slot_count", "slotStarts", $"Choose exactly {listing.Sessions} time(s), one per session.");
+        // A single session picks its time at checkout; a package may pick none, some or all now and book the rest later.
+        if (listing.Sessions <= 1 ? request.SlotStarts.Count != 1 : request.SlotStarts.Count > listing.Sessions)
+            throw new InputException("wrong_slot_count", "slotStarts", listing.Sessions <= 1
+                ? "Choose a time for the session."
+                : $"Choose at most {listing.Sessions} times now; you can book the others later.");
 
         var now = time.GetUtcNow().UtcDateTime;
         var starts = request.SlotStarts.Select(s => DateTime.SpecifyKind(s.Kind == DateTimeKind.Local ? s.ToUniversalTime() : s, DateTimeKind.Utc)).OrderBy(s => s).ToList();
@@ -58,6 +61,7 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
         var offered = SlotCalendar.Offered(availability, listing.SessionMinutes, now.AddHours(o.MinimumNoticeHours), now.AddDays(o.BookingHorizonDays)).ToHashSet();
         if (starts.Any(s => !offered.Contains(s)))
             throw new ConflictException("slot_unavailable", "One of the chosen times is not in the coach's availability.");
+        if (starts.Any(s => s <= now)) throw new ConflictException("slot_in_past", "One of the chosen times has already passed.");
         for (var i = 1; i < starts.Count; i++)
             if (starts[i] < starts[i - 1].AddMinutes(listing.SessionMinutes))
                 throw new ConflictException("slot_unavailable", "The chosen times overlap.");
@@ -65,7 +69,7 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
         // Microsoft.Data.Sqlite's default), so checkouts are serialized and the second one sees the first one's sessions.
         // PostgreSQL refuses an overlap itself (sessions_no_overlap), which lands in the DbUpdateException below.
         await using var serialized = db.Database.IsSqlite() ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (await SlotsTakenAsync(listing.CoachId, starts, listing.SessionMinutes, ct))
+        if (starts.Count > 0 && await SlotsTakenAsync(listing.CoachId, starts, listing.SessionMinutes, ct))
             throw new ConflictException("slot_taken", "One of the chosen times was just booked by someone else. Please choose another.");
 
         var fee = Pricing.Fee(listing.PriceMinor, o.PlatformFeePercent);
@@ -76,6 +80,8 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
             SessionMinutes = listing.SessionMinutes, Currency = listing.Currency.ToUpperInvariant(), GrossMinor = listing.PriceMinor,
             PlatformFeeMinor = fee, CoachNetMinor = listing.PriceMinor - fee, State = OrderState.Pending,
             DestinationAccountId = account.StripeAccountId, CreatedAt = now, UpdatedAt = now, Version = Guid.NewGuid(),
+            ValidityDays = listing.ValidityDays is > 0 and <= 730 ? listing.ValidityDays.Value : o.PackageValidityDays,
+            MeetingUrl = MeetingRooms.IsHttps(listing.MeetingUrl) ? listing.MeetingUrl : null,
         };
         order.IdempotencyKey = request.IdempotencyKey is { Length: > 0 } k ? k : $"checkout-{order.Id}";
         foreach (var s in starts)
@@ -83,8 +89,9 @@ internal sealed class StartCheckoutHandler(OrdersDbContext db, IMediator mediato
             {
                 Id = Guid.CreateVersion7(), OrderId = order.Id, CoachId = order.CoachId, CoacheeId = order.CoacheeId,
                 StartsAt = s, EndsAt = s.AddMinutes(order.SessionMinutes), Status = BookingStatus.Held, CreatedAt = now,
+                MeetingUrl = MeetingRooms.For(order, o.MeetingRoomBaseUrl),
             });
-        order.Record(now, $"coachee:{request.CoacheeId}", $"Order created for {Currencies.Format(order.GrossMinor, order.Currency)} (platform fee {Currencies.Format(fee, order.Currency)}); {starts.Count} slot(s) held", null);
+        order.Record(now, $"coachee:{request.CoacheeId}", $"Order created for {Currencies.Format(order.GrossMinor, order.Currency)} (platform fee {Currencies.Format(fee, order.Currency)}); {starts.Count} of {order.Sessions} slot(s) held", null);
         db.Orders.Add(order);
         db.Enqueue(new TrackEvent(request.CoacheeId, AnalyticsEvents.CheckoutStarted, new Dictionary<string, string>
         {
