@@ -20,9 +20,9 @@ public sealed class MatchingScenario(int coaches) : Scenario
         await conn.OpenAsync();
         var sql = $"""
             CREATE TEMP TABLE bench_coaches AS SELECT g, gen_random_uuid() AS id FROM generate_series(1, {coaches}) g;
-            INSERT INTO identity.users (id, display_name, time_zone, roles, status, security_stamp, created_at, onboarded_at, analytics_opt_out, is_demo)
+            INSERT INTO identity.users (id, display_name, time_zone, roles, status, security_stamp, created_at, onboarded_at, analytics_opt_out, is_demo, display_name_edited)
               SELECT id, 'Bench Coach ' || g, (ARRAY['Europe/Berlin','America/New_York','Asia/Kolkata','Europe/London','America/Los_Angeles','Asia/Singapore'])[1 + g % 6],
-                     'coach', 0, md5(g::text), now(), now(), false, false FROM bench_coaches;
+                     'coach', 0, md5(g::text), now(), now(), false, false, false FROM bench_coaches;
             INSERT INTO matching.coach_profiles (coach_id, headline, bio, years_of_experience, time_zone, details_json, is_published, is_listed, updated_at)
               SELECT id, 'Engineer ' || g, 'I coach interviews.', 3 + g % 20,
                      (ARRAY['Europe/Berlin','America/New_York','Asia/Kolkata','Europe/London','America/Los_Angeles','Asia/Singapore'])[1 + g % 6],
