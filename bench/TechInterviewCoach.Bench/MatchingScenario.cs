@@ -13,9 +13,10 @@ public sealed class MatchingScenario(int coaches) : Scenario
 {
     public override string Name => coaches >= 1000 ? $"matching-{coaches / 1000}k" : $"matching-{coaches}";
 
-    public override async Task SetupAsync(BenchContext context)
+    /// <summary>N listed coaches named "Bench Coach {g}", headline "Engineer {g}", two of ten companies each (also the directory scenario's data).</summary>
+    public static async Task SeedCoachesAsync(string connectionString, int coaches)
     {
-        await using var conn = new NpgsqlConnection(context.ConnectionString);
+        await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
         var sql = $"""
             CREATE TEMP TABLE bench_coaches AS SELECT g, gen_random_uuid() AS id FROM generate_series(1, {coaches}) g;
@@ -49,6 +50,11 @@ public sealed class MatchingScenario(int coaches) : Scenario
             ANALYZE;
             """;
         await using (var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 }) await cmd.ExecuteNonQueryAsync();
+    }
+
+    public override async Task SetupAsync(BenchContext context)
+    {
+        await SeedCoachesAsync(context.ConnectionString, coaches);
 
         var (client, _) = await context.SignedInClientAsync("coachee", "Bench Coachee");
         var quiz = new

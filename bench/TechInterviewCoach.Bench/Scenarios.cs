@@ -25,6 +25,7 @@ public static partial class Scenarios
         new Yardsticks(),
         new MatchingScenario(10_000),
         new MatchingScenario(100_000),
+        new DirectoryScenario(100_000),
         new ChatScenario(instances: 1),
         new ChatScenario(instances: 2),
         new WebhookIngestion(5_000),

@@ -66,7 +66,7 @@ public sealed class ScoringTests
             RatingPoints = Enumerable.Range(0, n).Select(i => Scoring.ReviewPoints(ratingAverage[i], ratingCount[i])).ToArray(),
             Years = Enumerable.Range(0, n).Select(_ => rnd.Next(25)).ToArray(), MedianReply = median, Overdue = overdue,
             CompanyStart = start, CompanyIds = ids.ToArray(), CompanyNames = names.ToArray(), CompanyBloom = bloom, CompanyIndex = index,
-            Currencies = currencies, SkillStart = skillStart, SkillIds = skillIds.ToArray(),
+            Currencies = currencies, SkillStart = skillStart, SkillIds = skillIds.ToArray(), SearchText = new string[n],
             MinPrice = Enumerable.Range(0, n * currencies.Length).Select(_ => rnd.Next(3) == 0 ? -1L : 1000L * rnd.Next(1, 30)).ToArray(),
         };
     }

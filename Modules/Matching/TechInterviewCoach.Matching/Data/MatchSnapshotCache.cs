@@ -71,7 +71,8 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             var db = scope.ServiceProvider.GetRequiredService<MatchingDbContext>();
             var version = await ReadVersionAsync(db, CancellationToken.None);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var built = await BuildAsync(db, version, time.GetUtcNow().UtcDateTime, CancellationToken.None);
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var built = await BuildAsync(db, mediator, version, time.GetUtcNow().UtcDateTime, CancellationToken.None);
             _current = built;
             logger.LogInformation("Match snapshot {Version} built with {Coaches} listed coaches in {Milliseconds:0} ms",
                 built.Version, built.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -86,10 +87,10 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         }
     }
 
-    private static async Task<MatchSnapshot> BuildAsync(MatchingDbContext db, long version, DateTime now, CancellationToken ct)
+    private static async Task<MatchSnapshot> BuildAsync(MatchingDbContext db, IMediator mediator, long version, DateTime now, CancellationToken ct)
     {
         var profiles = await db.CoachProfiles.AsNoTracking().Where(p => p.IsListed)
-            .Select(p => new { p.CoachId, p.YearsOfExperience, p.TimeZone, p.DetailsJson }).ToListAsync(ct);
+            .Select(p => new { p.CoachId, p.YearsOfExperience, p.TimeZone, p.DetailsJson, p.Headline }).ToListAsync(ct);
         // PostgreSQL and SQLite may order uuids differently from Guid.CompareTo: sort here, the order ties are broken by.
         profiles.Sort((a, b) => a.CoachId.CompareTo(b.CoachId));
         var statuses = await db.CoachStatuses.AsNoTracking()
@@ -98,6 +99,8 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         var listings = await db.Listings.AsNoTracking().Where(l => l.IsPublished)
             .Join(db.CoachProfiles.Where(p => p.IsListed), l => l.CoachId, p => p.CoachId, (l, p) => new { l.CoachId, l.Currency, l.PriceMinor, l.Sessions })
             .ToListAsync(ct);
+        // Names live in Identity; a rename does not move the version, so the search sees it at the next rebuild (within the hour).
+        IReadOnlyDictionary<Guid, UserSummary> names = profiles.Count == 0 ? new Dictionary<Guid, UserSummary>() : await mediator.Send(new GetUserSummaries(profiles.Select(p => p.CoachId).ToList()), ct);
         var currencies = listings.Select(l => l.Currency).Distinct().Order(StringComparer.Ordinal).ToArray();
 
         var n = profiles.Count;
@@ -123,6 +126,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         var companyNames = new List<string>();
         var skillStart = new int[n + 1];
         var skillIds = new List<short>();
+        var searchText = new string[n];
         var minPrice = new long[n * currencies.Length];
         Array.Fill(minPrice, -1L);
         var position = new Dictionary<Guid, int>(n);
@@ -164,6 +168,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
                 companyNames.Add(company);
                 companyBloom[i] |= 1UL << (id & 63);
             }
+            searchText[i] = string.Join('\n', [names.TryGetValue(p.CoachId, out var name) ? name.DisplayName : "", p.Headline, .. d.Companies, .. d.Skills]).ToLowerInvariant();
         }
         companyStart[n] = companyIds.Count;
         skillStart[n] = skillIds.Count;
@@ -179,7 +184,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             Version = version, BuiltAt = now, Ids = ids, Roles = roles, Types = typeMasks, Languages = languages, Slots = slots,
             Coached = coached, CoachedBonus = coachedBonus, CoachPoints = coachPoints, Years = years, MedianReply = medianReply, Overdue = overdue, RatingAverage = ratingAverage, RatingCount = ratingCount, RatingPoints = ratingPoints, CompanyStart = companyStart,
             CompanyIds = companyIds.ToArray(), CompanyNames = companyNames.ToArray(), CompanyBloom = companyBloom, CompanyIndex = companyIndex,
-            Currencies = currencies, MinPrice = minPrice, SkillStart = skillStart, SkillIds = skillIds.ToArray(),
+            Currencies = currencies, MinPrice = minPrice, SkillStart = skillStart, SkillIds = skillIds.ToArray(), SearchText = searchText,
         };
     }
 }

@@ -50,6 +50,9 @@ internal sealed class MatchSnapshot
     /// <summary><c>Currencies.Length</c> entries per coach: cheapest price per session among published listings; -1 when none.</summary>
     public required long[] MinPrice { get; init; }
 
+    /// <summary>Name, headline and companies of coach i, lower-cased, for the directory's text search.</summary>
+    public required string[] SearchText { get; init; }
+
     public int Count => Ids.Length;
 
     public int CurrencyIndex(string? currency) => currency is null ? -1 : Array.IndexOf(Currencies, currency);

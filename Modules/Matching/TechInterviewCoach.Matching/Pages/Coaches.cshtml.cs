@@ -1,20 +1,41 @@
 namespace TechInterviewCoach.Matching.Pages;
 
-/// <summary>The public directory. An unknown filter shows its message above the (empty) list.</summary>
+/// <summary>
+/// The public directory: search, filters, sort and pages, all in the query string so a link reproduces the result.
+/// A bad search or an unknown filter shows its message above the (empty) list.
+/// </summary>
 [AllowAnonymous]
 internal sealed class CoachesModel(IMediator mediator) : PageModel, IFormPage
 {
+    [FromQuery] public string? Q { get; set; }
     [FromQuery] public string? InterviewType { get; set; }
     [FromQuery] public string? Language { get; set; }
     [FromQuery] public string? Role { get; set; }
+    [FromQuery] public string? Currency { get; set; }
+    [FromQuery] public string? MinPrice { get; set; }
+    [FromQuery] public string? MaxPrice { get; set; }
+    [FromQuery] public string? Day { get; set; }
+    [FromQuery] public int? Hour { get; set; }
+    [FromQuery] public string? Sort { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Paged<CoachCard>? Result { get; private set; }
     /// <summary>Why there is no list: the failure the <see cref="FailurePageFilter"/> put on the page.</summary>
     public string? Error => Result is null ? PageForms.AllErrors(ModelState) : null;
+    public bool Filtered => new[] { Q, InterviewType, Language, Role, MinPrice, MaxPrice, Day }.Any(v => !string.IsNullOrEmpty(v));
+    public bool CanSortByMatch => User.IsInRole(Roles.Coachee);
 
     string IFormPage.FormPrefix => "";
     Task IFormPage.ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 
     public async Task OnGetAsync() =>
-        Result = await mediator.Send(new BrowseCoaches(InterviewType, Language, Role, PageNumber, 20), HttpContext.RequestAborted);
+        Result = await mediator.Send(new BrowseCoaches(Q, InterviewType, Language, Role, Currency, MinPrice, MaxPrice, Day, Hour,
+            User.FindFirstValue(AppClaims.TimeZone), Sort, User.TryGetUserId(), PageNumber, 20), HttpContext.RequestAborted);
+
+    /// <summary>This search's link at another page.</summary>
+    public string PageLink(int page)
+    {
+        var query = Request.Query.Where(kv => kv.Key != "page" && !string.IsNullOrEmpty(kv.Value))
+            .Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value.ToString())).Append(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return "/coaches" + Microsoft.AspNetCore.Http.QueryString.Create(query);
+    }
 }
