@@ -1,7 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using TechInterviewCoach.SharedKernel;
-using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Integrations.Tests;
 

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.Playwright;
 
 namespace TechInterviewCoach.Journeys.Tests;
 

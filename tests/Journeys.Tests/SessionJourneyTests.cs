@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-
 namespace TechInterviewCoach.Journeys.Tests;
 
 /// <summary>

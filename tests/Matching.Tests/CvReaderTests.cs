@@ -1,5 +1,3 @@
-using TechInterviewCoach.Matching.Domain;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 /// <summary>Reading a CV: real PDFs written in the test, read with PdfPig, and the facts matching takes from them.</summary>

@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Matching.Contracts;
-using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 /// <summary>What we read from a CV, through HTTP on PostgreSQL: shown to the coachee, corrected, used by the ranking, kept or dropped with the CV.</summary>
@@ -17,9 +7,6 @@ public sealed class CvReadingTests : IAsyncLifetime
     public Task InitializeAsync() => app.InitializeAsync();
     public Task DisposeAsync() => app.DisposeAsync();
 
-    private sealed record Page(List<Match> Items, int Total);
-    private sealed record Match(int Rank, int Score, List<string> Reasons, Card Coach);
-    private sealed record Card(Guid CoachId, string DisplayName);
     private sealed record Reading(bool HasText, List<string> Skills, List<string> Employers, int? YearsOfExperience, string? Title, string? Seniority);
 
     private static readonly string[] CvLines =
@@ -46,7 +33,7 @@ public sealed class CvReadingTests : IAsyncLifetime
     public async Task Uploading_a_cv_changes_the_ranking_and_the_reasons_name_what_was_read()
     {
         var (specialist, generalist, coachee) = await ArrangeAsync();
-        var before = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches");
+        var before = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches");
         before.Items[0].Coach.CoachId.ShouldBe(generalist.Id);
         before.Items.SelectMany(m => m.Reasons).ShouldNotContain(r => r.Contains("from your CV") || r.Contains("like you"));
 
@@ -60,7 +47,7 @@ public sealed class CvReadingTests : IAsyncLifetime
         reading.Title.ShouldBe("Senior Backend Engineer");
         reading.Seniority.ShouldBe("senior");
 
-        var after = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches");
+        var after = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches");
         after.Items[0].Coach.CoachId.ShouldBe(specialist.Id);
         after.Items[0].Reasons.ShouldContain("Coaches Kubernetes and Go, from your CV");
         after.Items[0].Reasons.ShouldContain("Worked at Stripe, like you");
@@ -79,7 +66,7 @@ public sealed class CvReadingTests : IAsyncLifetime
     {
         var (specialist, generalist, coachee) = await ArrangeAsync();
         (await coachee.Client.UploadCvAsync(Fixtures.Pdf(CvLines))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Items[0].Coach.CoachId.ShouldBe(specialist.Id);
+        (await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches")).Items[0].Coach.CoachId.ShouldBe(specialist.Id);
 
         // Remove the skills and the employer the specialist shares; add React (by an alias) from the vocabulary.
         var corrected = await (await coachee.Client.PutAsJsonAsync("/api/matching/cv/reading", new
@@ -88,7 +75,7 @@ public sealed class CvReadingTests : IAsyncLifetime
         })).ReadJsonAsync<Reading>(HttpStatusCode.OK);
         corrected.Skills.ShouldBe(["PostgreSQL", "React"]);
 
-        var after = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches");
+        var after = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches");
         after.Items[0].Coach.CoachId.ShouldBe(generalist.Id);
         after.Items[0].Reasons.ShouldContain("Coaches React, from your CV");
         after.Items.SelectMany(m => m.Reasons).ShouldNotContain(r => r.Contains("Kubernetes") || r.Contains("Stripe"));
@@ -113,10 +100,10 @@ public sealed class CvReadingTests : IAsyncLifetime
             quiz.AnswersJson = quiz.AnswersJson.Replace("\"seniority\":\"senior\"", "\"seniority\":null");
             return await db.SaveChangesAsync();
         });
-        (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Items[0].Reasons.ShouldNotContain(r => r.Contains("years of experience"));
+        (await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches")).Items[0].Reasons.ShouldNotContain(r => r.Contains("years of experience"));
 
         (await coachee.Client.UploadCvAsync(Fixtures.Pdf("Staff Software Engineer, Uber, 2014 - present"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var match = (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Items.Single(m => m.Coach.CoachId == coach.Id);
+        var match = (await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches")).Items.Single(m => m.Coach.CoachId == coach.Id);
         match.Reasons.ShouldContain("12 years of experience, enough for the staff level on your CV");
     }
 
@@ -159,7 +146,7 @@ public sealed class CvReadingTests : IAsyncLifetime
 
         (await coachee.Client.DeleteAsync("/api/matching/cv")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await coachee.Client.GetAsync("/api/matching/cv/reading")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Items.SelectMany(m => m.Reasons).ShouldNotContain(r => r.Contains("from your CV") || r.Contains("like you"));
+        (await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches")).Items.SelectMany(m => m.Reasons).ShouldNotContain(r => r.Contains("from your CV") || r.Contains("like you"));
 
         (await coachee.Client.UploadCvAsync(Fixtures.Pdf(CvLines))).StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.PublishAsync(new Identity.Contracts.UserDeleted(coachee.Id, [Roles.Coachee], DateTime.UtcNow));

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 public sealed class DemoReviewsTests(MatchingApp app) : IClassFixture<MatchingApp>

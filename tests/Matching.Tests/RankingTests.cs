@@ -7,9 +7,6 @@ public sealed class RankingTests : IAsyncLifetime
     public Task InitializeAsync() => app.InitializeAsync();
     public Task DisposeAsync() => app.DisposeAsync();
 
-    private sealed record Page(List<Match> Items, int Total);
-    private sealed record Match(int Rank, int Score, List<string> Reasons, Card Coach);
-    private sealed record Card(Guid CoachId, string DisplayName);
 
     [Fact]
     public async Task The_coach_who_fits_the_quiz_ranks_first_and_its_reasons_name_the_matching_facts()
@@ -25,7 +22,7 @@ public sealed class RankingTests : IAsyncLifetime
 
         var coachee = await app.CreateUserAsync(Roles.Coachee);
         await coachee.Client.SubmitQuizAsync(Fixtures.Quiz(companies: ["Google", "Stripe"], types: ["system_design"], budget: 15000, currency: "USD"));
-        var page = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches");
+        var page = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches");
 
         page.Total.ShouldBe(4);
         page.Items[0].Coach.CoachId.ShouldBe(best.Id);
@@ -40,9 +37,9 @@ public sealed class RankingTests : IAsyncLifetime
         var html = await coachee.Client.GetPageAsync("/matches");
         html.QuerySelector("[data-testid=match]")!.TextContent.ShouldContain("Coached system design for 40 people");
 
-        var filtered = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches?interviewType=coding");
+        var filtered = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches?interviewType=coding");
         filtered.Items.Select(m => m.Coach.DisplayName).ShouldBe(["Wrong Type"]);
-        var budget = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches?maxBudget=15000&minOverlapHours=3");
+        var budget = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches?maxBudget=15000&minOverlapHours=3");
         budget.Items.Select(m => m.Coach.DisplayName).ShouldBe(["Best Fit", "Wrong Type"], ignoreOrder: true);
     }
 
@@ -54,10 +51,10 @@ public sealed class RankingTests : IAsyncLifetime
         var coachee = await app.CreateUserAsync(Roles.Coachee);
         await coachee.Client.SubmitQuizAsync(Fixtures.Quiz(types: ["coding"]));
 
-        var first = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches");
+        var first = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches");
         first.Items.Select(m => m.Score).Distinct().Count().ShouldBe(1);
         first.Items.Select(m => m.Coach.CoachId).ShouldBe(ids.OrderBy(id => id).ToList());
-        var pageTwo = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches?page=2&pageSize=2");
+        var pageTwo = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches?page=2&pageSize=2");
         pageTwo.Items.Select(m => m.Coach.CoachId).ShouldBe(ids.OrderBy(id => id).Skip(2).ToList());
         pageTwo.Items[0].Rank.ShouldBe(3);
     }
@@ -72,13 +69,13 @@ public sealed class RankingTests : IAsyncLifetime
 
         await app.PublishAsync(new CoachResponsivenessMeasured(a.Id, 2000, 5, 0, DateTime.UtcNow));
         await app.PublishAsync(new CoachResponsivenessMeasured(b.Id, 30, 5, 0, DateTime.UtcNow));
-        var before = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches");
+        var before = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches");
         before.Items[0].Coach.CoachId.ShouldBe(b.Id);
         before.Items[0].Reasons.ShouldContain("Answers within 30 minutes on average");
 
         await app.PublishAsync(new CoachResponsivenessMeasured(a.Id, 60, 6, 0, DateTime.UtcNow));
         await app.PublishAsync(new CoachResponsivenessMeasured(b.Id, 30, 5, 3, DateTime.UtcNow));
-        var after = await coachee.Client.GetJsonAsync<Page>("/api/matching/matches");
+        var after = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches");
         after.Items[0].Coach.CoachId.ShouldBe(a.Id);
         after.Items[1].Score.ShouldBeLessThan(after.Items[0].Score);
     }
@@ -113,15 +110,15 @@ public sealed class RankingTests : IAsyncLifetime
             await slow.CreateListedCoachAsync("First", Fixtures.Profile(types: ["coding"]));
             var coachee = await slow.CreateUserAsync(Roles.Coachee);
             await coachee.Client.SubmitQuizAsync(Fixtures.Quiz(types: ["coding"]));
-            (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Total.ShouldBe(1, "the first request waits for the first build");
+            (await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches")).Total.ShouldBe(1, "the first request waits for the first build");
 
             await slow.CreateListedCoachAsync("Second", Fixtures.Profile(types: ["coding"]));
-            (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Total.ShouldBe(1, "answered from the previous snapshot while the new one builds");
+            (await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches")).Total.ShouldBe(1, "answered from the previous snapshot while the new one builds");
             var total = 1;
             for (var i = 0; i < 100 && total == 1; i++)
             {
                 await Task.Delay(100);
-                total = (await coachee.Client.GetJsonAsync<Page>("/api/matching/matches")).Total;
+                total = (await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches")).Total;
             }
             total.ShouldBe(2, "a later request ranks on the rebuilt snapshot");
         }

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Tests;
 
 /// <summary>Orders' CoachRatingChanged reaches the ranking, the cards and the profile; few reviews weigh nothing.</summary>

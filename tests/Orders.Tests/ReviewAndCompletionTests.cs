@@ -1,15 +1,7 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Tests;
 

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using Ical.Net.CalendarComponents;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Orders.Features;
 using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;

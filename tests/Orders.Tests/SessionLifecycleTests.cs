@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.SharedKernel;
 using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;

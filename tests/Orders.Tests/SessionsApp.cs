@@ -1,12 +1,7 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TechInterviewCoach.BuildingBlocks.Outbox;
-using TechInterviewCoach.SharedKernel;
 using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Orders.Tests;

@@ -23,3 +23,6 @@ global using TechInterviewCoach.Identity.Features;
 global using TechInterviewCoach.Identity.Infrastructure;
 global using TechInterviewCoach.SharedKernel;
 global using TechInterviewCoach.Integrations.Contracts;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;

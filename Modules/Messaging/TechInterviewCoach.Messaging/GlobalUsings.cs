@@ -21,3 +21,6 @@ global using TechInterviewCoach.Messaging.Features;
 global using TechInterviewCoach.Messaging.Infrastructure;
 global using TechInterviewCoach.SharedKernel;
 global using TechInterviewCoach.Integrations.Contracts;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -15,3 +15,6 @@ global using TechInterviewCoach.Orders.Domain;
 global using TechInterviewCoach.Orders.Features;
 global using TechInterviewCoach.Orders.Infrastructure;
 global using TechInterviewCoach.SharedKernel;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.Matching.Domain;
 using Xunit.Abstractions;
 
 namespace TechInterviewCoach.Matching.Tests.Quality;

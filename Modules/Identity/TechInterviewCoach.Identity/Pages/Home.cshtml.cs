@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechInterviewCoach.Matching.Contracts;
 using TechInterviewCoach.Messaging.Contracts;
 using TechInterviewCoach.Orders.Contracts;

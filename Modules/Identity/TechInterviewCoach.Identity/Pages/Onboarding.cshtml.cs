@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Identity.Pages;
 
 /// <summary>After the first sign-in: role, age, terms. Someone who has onboarded already goes straight on.</summary>

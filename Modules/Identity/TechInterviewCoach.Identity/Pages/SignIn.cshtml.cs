@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Identity.Pages;
 
 internal sealed class SignInModel(IConfiguration configuration, DevSignInGate devSignIn) : PageModel

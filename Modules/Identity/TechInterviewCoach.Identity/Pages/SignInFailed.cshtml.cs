@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Identity.Pages;
 
 /// <summary>Where every failed LinkedIn sign-in ends: what happened, in words, and a stable reason code.</summary>

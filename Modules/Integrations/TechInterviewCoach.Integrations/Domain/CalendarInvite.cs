@@ -4,7 +4,6 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using TechInterviewCoach.Integrations.Contracts;
 
 namespace TechInterviewCoach.Integrations.Domain;
 

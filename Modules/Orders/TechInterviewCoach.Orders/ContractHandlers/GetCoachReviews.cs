@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Features;
-
 namespace TechInterviewCoach.Orders.ContractHandlers;
 
 /// <summary>Matching asks for a coach's rating and recent visible reviews (its profile page); hidden reviews are left out.</summary>

@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-
 namespace TechInterviewCoach.Orders.ContractHandlers;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.Identity.Contracts;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-using TechInterviewCoach.Orders.Features;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.ContractHandlers;
 

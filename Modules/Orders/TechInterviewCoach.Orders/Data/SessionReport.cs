@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TechInterviewCoach.BuildingBlocks.Persistence;
 
 namespace TechInterviewCoach.Orders.Data;

@@ -1,5 +1,3 @@
-using TechInterviewCoach.Orders.Data;
-
 namespace TechInterviewCoach.Orders.Domain;
 
 /// <summary>Where a booked session stands after it was paid for.</summary>

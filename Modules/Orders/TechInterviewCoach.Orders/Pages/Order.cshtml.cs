@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Orders.Pages;
 
 [Authorize(Policy = Policies.Member)]

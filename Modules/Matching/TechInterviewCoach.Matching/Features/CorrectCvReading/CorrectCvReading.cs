@@ -1,16 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.Matching.Domain;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Features;
 
 /// <summary>The items a person keeps of what we read from their CV: the whole list replaces the reading, and counts at once.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using TechInterviewCoach.Matching.Domain;
-
 namespace TechInterviewCoach.Matching.Features;
 
 /// <summary>The skills and technologies vocabulary, for choosing what to add.</summary>

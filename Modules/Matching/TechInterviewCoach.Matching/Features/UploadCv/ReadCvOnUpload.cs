@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.Matching.Domain;
-
 namespace TechInterviewCoach.Matching.Features;
 
 /// <summary>

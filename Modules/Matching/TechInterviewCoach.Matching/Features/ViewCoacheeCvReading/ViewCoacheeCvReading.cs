@@ -1,14 +1,3 @@
-using System.Security.Claims;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Matching.Data;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Matching.Features;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Messaging.Pages.Admin;
 
 [Authorize(Policy = Policies.Admin)]

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Messaging.Pages.Messages;
 
 /// <summary>/messages/{id}: the chat. Opening it marks the conversation read.</summary>

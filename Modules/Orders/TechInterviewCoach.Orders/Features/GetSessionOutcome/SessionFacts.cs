@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.Orders.Domain;
-
 namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>One session with its order, report and review, as the completion and review use cases need them.</summary>

@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using TechInterviewCoach.Orders.Contracts;
-
 namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>A coach's public rating and recent reviews (the same answer Matching's profile page gets).</summary>

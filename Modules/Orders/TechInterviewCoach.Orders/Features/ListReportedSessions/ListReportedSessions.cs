@@ -1,11 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>For admins: reported sessions (open ones first) and the latest reviews, each leading to the session's admin page.</summary>

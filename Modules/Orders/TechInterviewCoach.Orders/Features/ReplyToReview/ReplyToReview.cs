@@ -1,14 +1,5 @@
 using System.Security.Claims;
 using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.BuildingBlocks.Application;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Orders.Data;
-using TechInterviewCoach.SharedKernel;
 
 namespace TechInterviewCoach.Orders.Features;
 

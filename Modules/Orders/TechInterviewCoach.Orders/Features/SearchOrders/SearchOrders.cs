@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using TechInterviewCoach.Identity.Contracts;
 
 namespace TechInterviewCoach.Orders.Features;

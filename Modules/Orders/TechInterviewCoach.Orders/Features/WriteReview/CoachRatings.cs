@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechInterviewCoach.Orders.Contracts;
-using TechInterviewCoach.Orders.Data;
-
 namespace TechInterviewCoach.Orders.Features;
 
 /// <summary>Saves a change to a coach's reviews and, in the same transaction, puts the coach's new figures in the outbox.</summary>

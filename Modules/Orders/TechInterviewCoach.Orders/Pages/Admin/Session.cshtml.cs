@@ -1,11 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Orders.Features;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Orders.Pages.Admin;
 
 /// <summary>An admin settles a session's reported problem and hides a review; each step lands on the order's timeline.</summary>

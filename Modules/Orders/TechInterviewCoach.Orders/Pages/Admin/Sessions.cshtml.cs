@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.Orders.Features;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Orders.Pages.Admin;
 
 /// <summary>Reported sessions, open ones first, and the latest reviews.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Orders.Pages;
 
 /// <summary>Stored Stripe events set aside (repeated failures, or another API version): the reason, and a retry.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Orders.Pages;
 
 /// <summary>Stripe's refresh_url (the link expired or was used): a fresh onboarding link.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Orders.Pages.Sessions;
 
 /// <summary>The coachee books their order's next session from the coach's free week (<c>/orders/{id}/book?week=yyyy-MM-dd</c>).</summary>

@@ -1,11 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Orders.Features;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Orders.Pages.Sessions;
 
 /// <summary>Report a problem with a session (until 48 hours after it ends), or answer the one the other party reported.</summary>

@@ -1,11 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechInterviewCoach.BuildingBlocks.Web;
-using TechInterviewCoach.Orders.Features;
-using TechInterviewCoach.SharedKernel;
-
 namespace TechInterviewCoach.Orders.Pages.Sessions;
 
 /// <summary>A session's review: the coachee writes or edits it (it is public, and the form says so first), the coach replies once.</summary>

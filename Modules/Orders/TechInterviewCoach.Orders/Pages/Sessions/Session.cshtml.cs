@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Orders.Pages.Sessions;
 
 /// <summary>A session's page for its two people: time in the viewer's zone, the other person, the meeting link once paid, move, cancel, answer a new time.</summary>

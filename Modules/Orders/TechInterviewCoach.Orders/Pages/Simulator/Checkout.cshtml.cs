@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace TechInterviewCoach.Orders.Pages;
 
 /// <summary>The payment simulator's stand-in for Stripe Checkout: Pay, Fail or Let expire, each a signed event through the webhook path.</summary>
