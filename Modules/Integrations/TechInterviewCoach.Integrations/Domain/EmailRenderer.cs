@@ -112,7 +112,7 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
         SessionScheduledEmail m => new(m.Moved ? $"Session moved to {When(m.Invite.StartsUtc, m.TimeZone)}" : $"Session booked: {When(m.Invite.StartsUtc, m.TimeZone)}",
             m.Moved ? "Your session has a new time" : "Your session is booked",
             [
-                $"Your {m.Invite.Minutes}-minute session of {Label(m.Invite.Title)} with {Name(m.CounterpartName)} {(m.Moved ? "now takes place" : "is booked")} on {When(m.Invite.StartsUtc, m.TimeZone)}.",
+                $"Your {m.Invite.Minutes}-minute session of {Label(m.Invite.Title)} with {Name(m.CounterpartName)} {(m.Moved ? "now takes place on" : "is booked for")} {When(m.Invite.StartsUtc, m.TimeZone)}.",
                 $"Where to meet: {m.Invite.MeetingUrl}",
                 $"Times are in {Zone(m.TimeZone)}; you can change your time zone in Settings. The attached invite adds it to your calendar{(m.Moved ? " and replaces the old time" : "")}. Order reference: {m.OrderId}.",
             ],
