@@ -385,7 +385,20 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             landed = new Uri(target.Url).PathAndQuery;
             report.FormsSubmitted.Add($"{signature} → {landed} {string.Join(",", seen.Select(s => s.Status))}");
             if (errors.Length > 0) report.FormNotes.Add($"{signature}: the page answered with an error: {Shorten(errors)}");
-            if (target.Url.StartsWith(_app.ServerAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)) await CheckPageAsync(target, landed, report);
+            if (target.Url.StartsWith(_app.ServerAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal))
+            {
+                try { await CheckPageAsync(target, landed, report); }
+                catch (PlaywrightException e) when (e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+                {
+                    // The page passed the browser on while it was checked (the simulator's success page goes on to the
+                    // order): check the page where the browser came to rest.
+                    await target.WaitForLoadStateAsync(LoadState.Load);
+                    await target.WaitForTimeoutAsync(500);
+                    await target.WaitForLoadStateAsync(LoadState.Load);
+                    landed = new Uri(target.Url).PathAndQuery;
+                    await CheckPageAsync(target, landed, report);
+                }
+            }
             return landed;
         }
         catch (TimeoutException ex)
