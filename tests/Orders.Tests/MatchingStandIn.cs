@@ -17,10 +17,10 @@ public sealed class MatchingStandIn
     public ConcurrentDictionary<Guid, CoachAvailability> Availability { get; } = new();
 
     public ListingForPurchase AddListing(Guid coachId, long priceMinor = 10000, int sessions = 1, int minutes = 60, string currency = "USD",
-        bool published = true, bool listed = true, string timeZone = "Europe/Berlin")
+        bool published = true, bool listed = true, string timeZone = "Europe/Berlin", int? validityDays = null, string? meetingUrl = null)
     {
         var listing = new ListingForPurchase(Guid.NewGuid(), coachId, sessions > 1 ? $"System design package ({sessions})" : "Mock interview",
-            sessions > 1 ? ListingKind.Package : ListingKind.Single, sessions, minutes, priceMinor, currency, published, listed);
+            sessions > 1 ? ListingKind.Package : ListingKind.Single, sessions, minutes, priceMinor, currency, published, listed, validityDays, meetingUrl);
         Listings[listing.ListingId] = listing;
         Availability.TryAdd(coachId, new CoachAvailability(coachId, timeZone,
             Enum.GetValues<DayOfWeek>().Select(d => new WeeklyWindow(d, new TimeOnly(8, 0), new TimeOnly(20, 0))).ToList()));

@@ -204,6 +204,18 @@ public sealed class SessionLifecycleTests(SessionsApp app) : IClassFixture<Sessi
     }
 
     [Fact]
+    public async Task A_paid_package_is_bookable_for_the_listings_validity_and_meets_on_the_coachs_own_link()
+    {
+        var (_, buyer, orderId) = await app.PaidPackageAsync(sessions: 2, validityDays: 30, meetingUrl: "https://meet.example.com/berta");
+        var order = await app.OrderAsync(orderId);
+        order.ValidUntil!.Value.ShouldBe(order.PaidAt!.Value.AddDays(30), TimeSpan.FromSeconds(1));
+        var free = await SessionsApp.FreeAsync(buyer, orderId);
+        var session = await app.BookedAsync(buyer, orderId, free[1]);
+        var page = await buyer.Client.GetPageAsync($"/sessions/{session}");
+        page.QuerySelector("[data-testid=meeting-link]")!.GetAttribute("href").ShouldBe("https://meet.example.com/berta");
+    }
+
+    [Fact]
     public async Task The_session_page_shows_the_time_in_the_viewers_zone_the_other_person_and_the_meeting_link_once_paid()
     {
         var (coach, buyer, orderId) = await app.PaidPackageAsync(sessions: 2);

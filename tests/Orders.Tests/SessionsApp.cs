@@ -28,12 +28,13 @@ public class SessionsApp : OrdersApp
     }
 
     /// <summary>A payable coach in Berlin with a package listing; a coachee in New York who paid for it without choosing times.</summary>
-    public async Task<(TestUser Coach, TestUser Buyer, Guid OrderId)> PaidPackageAsync(int sessions = 3, long priceMinor = 30000, string buyerZone = "America/New_York")
+    public async Task<(TestUser Coach, TestUser Buyer, Guid OrderId)> PaidPackageAsync(int sessions = 3, long priceMinor = 30000, string buyerZone = "America/New_York",
+        int? validityDays = null, string? meetingUrl = null)
     {
         var coach = await CreateUserAsync(Roles.Coach, "Berta Coach", $"coach-{Guid.NewGuid():N}@example.test", "Europe/Berlin");
         (await coach.Client.PostAsync("/api/orders/payouts/onboarding", null)).EnsureSuccessStatusCode();
         (await coach.Client.PostAsync("/api/orders/payouts/refresh", null)).EnsureSuccessStatusCode();
-        var listing = Matching.AddListing(coach.Id, priceMinor: priceMinor, sessions: sessions);
+        var listing = Matching.AddListing(coach.Id, priceMinor: priceMinor, sessions: sessions, validityDays: validityDays, meetingUrl: meetingUrl);
         var buyer = await CreateUserAsync(Roles.Coachee, "Nora Coachee", $"coachee-{Guid.NewGuid():N}@example.test", buyerZone);
         var response = await CheckoutAsync(buyer, listing.ListingId, []);
         var orderId = (await response.ReadJsonAsync<JsonElement>()).GetProperty("orderId").GetGuid();

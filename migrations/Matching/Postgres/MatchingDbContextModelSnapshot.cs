@@ -395,6 +395,11 @@ namespace TechInterviewCoach.Migrations.Matching.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("meeting_url");
+
                     b.Property<long>("PriceMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("price_minor");
@@ -416,6 +421,10 @@ namespace TechInterviewCoach.Migrations.Matching.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("ValidityDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("validity_days");
 
                     b.HasKey("Id")
                         .HasName("pk_listings");

@@ -389,6 +389,11 @@ namespace TechInterviewCoach.Migrations.Matching.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_url");
+
                     b.Property<long>("PriceMinor")
                         .HasColumnType("INTEGER")
                         .HasColumnName("price_minor");
@@ -410,6 +415,10 @@ namespace TechInterviewCoach.Migrations.Matching.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("ValidityDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("validity_days");
 
                     b.HasKey("Id")
                         .HasName("pk_matching_listings");

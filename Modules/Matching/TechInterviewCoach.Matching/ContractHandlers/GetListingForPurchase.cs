@@ -8,6 +8,7 @@ internal sealed class GetListingForPurchaseHandler(MatchingDbContext db) : IRequ
         var l = await db.Listings.AsNoTracking().SingleOrDefaultAsync(x => x.Id == request.ListingId, ct);
         if (l is null) return null;
         var listed = await db.CoachProfiles.AnyAsync(p => p.CoachId == l.CoachId && p.IsListed, ct);
-        return new ListingForPurchase(l.Id, l.CoachId, l.Title, l.Kind, l.Sessions, l.SessionMinutes, l.PriceMinor, l.Currency, l.IsPublished, listed);
+        return new ListingForPurchase(l.Id, l.CoachId, l.Title, l.Kind, l.Sessions, l.SessionMinutes, l.PriceMinor, l.Currency, l.IsPublished, listed,
+            l.Kind == ListingKind.Package ? l.ValidityDays : null, l.MeetingUrl);
     }
 }

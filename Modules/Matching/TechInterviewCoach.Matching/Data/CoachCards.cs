@@ -73,7 +73,7 @@ internal static class CoachCards
                 d.CoachedCounts.ToDictionary(kv => QuizDefinition.Label(QuizDefinition.InterviewTypes, kv.Key), kv => kv.Value),
                 d.Languages.Select(l => QuizDefinition.Label(QuizDefinition.Languages, l)).ToList(), p.TimeZone, d.Availability,
                 row.MedianReply is { } m ? $"Usually answers within {Scoring.FormatDuration(m)}" : null,
-                listings[id].Select(l => l.ToView()).ToList(), PlatformFeeNote)
+                listings[id].Select(l => l.ToView() with { MeetingUrl = null }).ToList(), PlatformFeeNote)
             {
                 Rating = row.RatingCount > 0 ? new CoachRating(row.RatingAverage, row.RatingCount) : null,
             });

@@ -74,6 +74,10 @@ internal sealed class Listing
     public int SessionMinutes { get; set; }
     public long PriceMinor { get; set; }
     public string Currency { get; set; } = "USD";
+    /// <summary>A package's sessions are booked within this many days of paying.</summary>
+    public int ValidityDays { get; set; } = Listings.DefaultValidityDays;
+    /// <summary>The coach's own https meeting link; null: the platform makes a room for each session.</summary>
+    public string? MeetingUrl { get; set; }
     public bool IsPublished { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -82,6 +82,7 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
             e.Property(x => x.Title).HasMaxLength(120);
             e.Property(x => x.Description).HasMaxLength(2000);
             e.Property(x => x.Currency).HasMaxLength(3);
+            e.Property(x => x.MeetingUrl).HasMaxLength(500);
             e.Ignore(x => x.PricePerSessionMinor);
             e.HasIndex(x => x.CoachId).HasDatabaseName(names.Index("listings_coach"));
         });

@@ -11,6 +11,10 @@ internal record ListingInput
     public int SessionMinutes { get; init; } = 60;
     public long PriceMinor { get; init; }
     public string Currency { get; init; } = "USD";
+    /// <summary>A package's sessions are booked within this many days of paying (7–365).</summary>
+    public int ValidityDays { get; init; } = Listings.DefaultValidityDays;
+    /// <summary>The coach's own https meeting link; null or empty: the platform makes a room for each session.</summary>
+    public string? MeetingUrl { get; init; }
 }
 
 /// <summary>
@@ -20,7 +24,8 @@ internal record ListingInput
 internal sealed record SaveListing : ListingInput, IRequest<ListingView>
 {
     public SaveListing(Guid coachId, Guid? listingId, ListingInput input)
-        : base(input with { Title = input.Title?.Trim() ?? "", Description = input.Description?.Trim() ?? "", Currency = input.Currency?.Trim().ToUpperInvariant() ?? "" })
+        : base(input with { Title = input.Title?.Trim() ?? "", Description = input.Description?.Trim() ?? "", Currency = input.Currency?.Trim().ToUpperInvariant() ?? "",
+            MeetingUrl = string.IsNullOrWhiteSpace(input.MeetingUrl) ? null : input.MeetingUrl.Trim() })
     {
         CoachId = coachId;
         ListingId = listingId;
@@ -47,7 +52,15 @@ internal sealed class SaveListingValidator : AbstractValidator<SaveListing>
         RuleFor(l => l.PriceMinor).GreaterThan(0).WithMessage("The price must be above zero.")
             .Must((l, p) => !Currencies.IsSupported(l.Currency) || p <= MaxPriceMajor * Currencies.MinorPerMajor(l.Currency))
             .WithMessage(l => $"The price can be at most {Currencies.Format(MaxPriceMajor * Currencies.MinorPerMajor(l.Currency), l.Currency)}.");
+        RuleFor(l => l.ValidityDays).InclusiveBetween(Listings.MinValidityDays, Listings.MaxValidityDays).WithErrorCode("bad_validity")
+            .WithMessage($"A package is valid for {Listings.MinValidityDays} to {Listings.MaxValidityDays} days.");
+        RuleFor(l => l.MeetingUrl).Must(IsHttpsUrl).When(l => l.MeetingUrl is not null).WithErrorCode("bad_meeting_url")
+            .WithMessage("Give a meeting link that starts with https://.");
+        RuleFor(l => l.MeetingUrl).MaximumLength(500);
     }
+
+    public static bool IsHttpsUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(u.Host);
 }
 
 internal sealed class SaveListingHandler(MatchingDbContext db, TimeProvider time) : IRequestHandler<SaveListing, ListingView>
@@ -71,6 +84,8 @@ internal sealed class SaveListingHandler(MatchingDbContext db, TimeProvider time
         listing.SessionMinutes = request.SessionMinutes;
         listing.PriceMinor = request.PriceMinor;
         listing.Currency = request.Currency;
+        listing.ValidityDays = request.ValidityDays;
+        listing.MeetingUrl = request.MeetingUrl;
         listing.UpdatedAt = now.UtcDateTime;
         if (request.ListingId is null) await db.SaveChangesAsync(ct); // a new listing is unpublished: the listed coaches do not change
         else

@@ -14,6 +14,11 @@ internal sealed class ListingsModel(IMediator mediator) : PageModel, IFormPage
         public int SessionMinutes { get; set; } = 60;
         public string? Price { get; set; }
         public string? Currency { get; set; } = "EUR";
+        public int ValidityDays { get; set; } = Data.Listings.DefaultValidityDays;
+        /// <summary>"own": the coach's meeting link below; anything else: a platform room for each session.</summary>
+        public string? Meeting { get; set; } = "platform";
+        public string? MeetingUrl { get; set; }
+        public bool OwnLink => Meeting == "own";
     }
 
     [BindProperty] public ListingForm Input { get; set; } = new();
@@ -43,6 +48,7 @@ internal sealed class ListingsModel(IMediator mediator) : PageModel, IFormPage
             {
                 Id = l.Id, Title = l.Title, Description = l.Description, Kind = l.Kind, Sessions = l.Sessions, SessionMinutes = l.SessionMinutes,
                 Price = Currencies.ToMajorText(l.PriceMinor, l.Currency), Currency = l.Currency,
+                ValidityDays = l.ValidityDays, Meeting = l.MeetingUrl is null ? "platform" : "own", MeetingUrl = l.MeetingUrl,
             };
         }
         return Page();
@@ -54,6 +60,7 @@ internal sealed class ListingsModel(IMediator mediator) : PageModel, IFormPage
         long priceMinor = 0;
         if (!Currencies.IsSupported(currency)) ModelState.AddModelError("Input.Currency", "Choose a currency from the list.");
         else if (!Currencies.TryParseMajor(Input.Price, currency, out priceMinor, out var error)) ModelState.AddModelError("Input.Price", error);
+        if (Input.OwnLink && string.IsNullOrWhiteSpace(Input.MeetingUrl)) ModelState.AddModelError("Input.MeetingUrl", "Give your meeting link, or choose a platform room.");
         if (ModelState.ErrorCount > 0)
         {
             await ReloadAsync(HttpContext.RequestAborted);
@@ -63,6 +70,7 @@ internal sealed class ListingsModel(IMediator mediator) : PageModel, IFormPage
         {
             Title = Input.Title ?? "", Description = Input.Description ?? "", Kind = Input.Kind, Sessions = Input.Sessions,
             SessionMinutes = Input.SessionMinutes, PriceMinor = priceMinor, Currency = currency,
+            ValidityDays = Input.ValidityDays, MeetingUrl = Input.OwnLink ? Input.MeetingUrl : null,
         };
         var saved = await mediator.Send(new SaveListing(User.GetUserId(), Input.Id, input), HttpContext.RequestAborted);
         Done = Input.Id is null
