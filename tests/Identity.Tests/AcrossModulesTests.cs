@@ -91,7 +91,7 @@ public sealed class AcrossModulesTests(AcrossModulesApp app) : IClassFixture<Acr
     private static readonly string[] Days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
     /// <summary>A coach with a profile, a published listing (through Matching's API) and payouts enabled through the simulator's onboarding.</summary>
-    private async Task<(TestUser Coach, Guid ListingId)> ListedCoachAsync()
+    private async Task<(TestUser Coach, Guid ListingId)> ListedCoachAsync(object? listing = null)
     {
         var coach = await app.CreateUserAsync(Roles.Coach, "Casey Coach " + Tag(), null, "Europe/Berlin");
         var profile = new
@@ -103,7 +103,7 @@ public sealed class AcrossModulesTests(AcrossModulesApp app) : IClassFixture<Acr
         var put = await coach.Client.PutAsJsonAsync("/api/matching/coach/profile", profile);
         put.StatusCode.ShouldBe(HttpStatusCode.NoContent, await put.Content.ReadAsStringAsync());
         var created = await (await coach.Client.PostAsJsonAsync("/api/matching/coach/listings",
-                new { title = "Mock interview", description = "One hour, with written feedback.", kind = "Single", sessions = 1, sessionMinutes = 60, priceMinor = 10000, currency = "USD" }))
+                listing ?? new { title = "Mock interview", description = "One hour, with written feedback.", kind = "Single", sessions = 1, sessionMinutes = 60, priceMinor = 10000, currency = "USD" }))
             .ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
         var listingId = created.GetProperty("id").GetGuid();
         var publish = await coach.Client.PostAsync($"/api/matching/coach/listings/{listingId}/publish", null);
@@ -171,6 +171,30 @@ public sealed class AcrossModulesTests(AcrossModulesApp app) : IClassFixture<Acr
 
     private static Task<HttpResponseMessage> DeleteAsync(TestUser user) =>
         user.Client.PostAsJsonAsync("/api/identity/account/delete", new { confirm = "DELETE" });
+
+    [Fact]
+    public async Task The_conversation_offers_to_book_the_next_session_of_a_package_bought_from_that_coach_only()
+    {
+        var (coach, listingId) = await ListedCoachAsync(new { title = "Three mocks", description = "Three hours, with written feedback.", kind = "Package", sessions = 3, sessionMinutes = 60, priceMinor = 27000, currency = "USD" });
+        var person = await CoacheeAsync(coach);
+        var chat = await person.User.Client.GetPageAsync($"/messages/{person.ConversationId}");
+        chat.QuerySelector("[data-testid=book-next]").ShouldBeNull("nothing bought yet");
+
+        var (orderId, url) = await StartCheckoutAsync(person.User, listingId); // one of the three times chosen at checkout
+        await PayAsync(person.User, orderId, url);
+
+        chat = await person.User.Client.GetPageAsync($"/messages/{person.ConversationId}");
+        var link = chat.QuerySelector("[data-testid=book-next] a")!;
+        link.TextContent.ShouldBe("Book your next session (2 left)");
+        link.GetAttribute("href").ShouldBe($"/orders/{orderId}/book");
+
+        var (other, _) = await ListedCoachAsync();
+        var otherChat = await (await person.User.Client.PostAsJsonAsync("/api/messaging/conversations", new { coachId = other.Id, text = "Hello" }))
+            .ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
+        (await person.User.Client.GetPageAsync($"/messages/{otherChat.GetProperty("conversationId").GetGuid()}"))
+            .QuerySelector("[data-testid=book-next]").ShouldBeNull("the package is another coach's");
+        (await coach.Client.GetPageAsync($"/messages/{person.ConversationId}")).QuerySelector("[data-testid=book-next]").ShouldBeNull("the coach books nothing");
+    }
 
     [Fact]
     public async Task The_export_holds_a_part_from_every_module_checked_by_content()

@@ -25,7 +25,8 @@ public sealed record GetUpcomingSessions(Guid UserId, int Take = 5) : IRequest<I
 public sealed record UpcomingSession(Guid OrderId, DateTime StartsAt, int Minutes, Guid CoachId, Guid CoacheeId, string ListingTitle,
     Guid SessionId = default, string? MeetingUrl = null, DateTime? ProposedStartsAt = null, bool AwaitsYourAnswer = false);
 
-/// <summary>The coachee's paid orders with sessions still to book, soonest deadline first (for their start page).</summary>
-public sealed record GetSessionsToBook(Guid CoacheeId) : IRequest<IReadOnlyList<SessionsToBook>>;
+/// <summary>The coachee's paid orders with sessions still to book, soonest deadline first (for their start page); with
+/// <paramref name="CoachId"/>, only that coach's (for the conversation with them).</summary>
+public sealed record GetSessionsToBook(Guid CoacheeId, Guid? CoachId = null) : IRequest<IReadOnlyList<SessionsToBook>>;
 
 public sealed record SessionsToBook(Guid OrderId, string ListingTitle, int SessionsLeft, DateTime? BookBy);

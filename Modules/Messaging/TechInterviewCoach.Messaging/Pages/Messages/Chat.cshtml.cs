@@ -8,12 +8,16 @@ internal sealed class ChatModel(IMediator mediator) : PageModel
     public IReadOnlyList<MessageDto> Messages { get; private set; } = [];
     public Guid Me { get; private set; }
     [TempData] public string? Error { get; set; }
+    /// <summary>For the coachee: their paid orders with this coach that still have sessions to book (Orders' figures).</summary>
+    public IReadOnlyList<Orders.Contracts.SessionsToBook> ToBook { get; private set; } = [];
 
     public async Task OnGetAsync(Guid id)
     {
         Me = User.GetUserId();
         var ct = HttpContext.RequestAborted;
         Conversation = await mediator.Send(new GetConversation(id, Me), ct);
+        if (Conversation.CoacheeId == Me)
+            ToBook = await mediator.Send(new Orders.Contracts.GetSessionsToBook(Me, Conversation.CoachId), ct);
         Messages = await mediator.Send(new GetMessages(id, Me, null, 200), ct);
         if (Messages.Count > 0 && Conversation.MyReadSeq < Messages[^1].Seq)
             await mediator.Send(new MarkRead(id, Me, Messages[^1].Seq), ct);
