@@ -154,7 +154,8 @@ public sealed partial class ChatScenario(int instances) : Scenario
         return
         [
             new(Name, $"send → receipt on the other side ({instances} instance{(instances == 1 ? "" : "s")})", achieved, Load.Percentile(sorted, 0.5), Load.Percentile(sorted, 0.99),
-                withStreams, $"{opened} streams, {total} messages at {MessagesPerSecond}/s: {once} received once, {duplicated} twice+, {missing} missing, {sendFailures} send failures; p90 {Load.Percentile(sorted, 0.9):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):0.0} ms"),
+                withStreams, $"{opened} streams, {total} messages at {MessagesPerSecond}/s: {once} received once, {duplicated} twice+, {missing} missing, {sendFailures} send failures; p90 {Load.Percentile(sorted, 0.9):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):0.0} ms",
+                Anchor.None), // a fixed offered rate, not a capacity: no ratio
             new(Name, "memory per open stream", null, null, null, null, $"{(withStreams - before) * 1024 / Math.Max(1, opened):0.0} KiB (RSS {before:0} → {withStreams:0} MiB with {opened} streams)"),
         ];
     }

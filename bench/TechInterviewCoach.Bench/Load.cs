@@ -3,19 +3,26 @@ using System.Diagnostics;
 namespace TechInterviewCoach.Bench;
 
 /// <summary>One row of the results table.</summary>
-public sealed record Result(string Scenario, string Measure, double? Rps, double? P50Ms, double? P99Ms, double? MemoryMiB, string Notes)
+public sealed record Result(string Scenario, string Measure, double? Rps, double? P50Ms, double? P99Ms, double? MemoryMiB, string Notes,
+    Anchor Against = Anchor.BareKestrel)
 {
-    public static string Table(IEnumerable<Result> results)
+    /// <summary>The table, with every rate also as a share of its anchor measured in the same run.</summary>
+    public static string Table(IEnumerable<Result> results, double kestrelRps, double insertRps)
     {
+        string Ratio(Result r) => r.Rps is not { } rps || r.Against == Anchor.None ? ""
+            : r.Against == Anchor.RawInsert ? $"{100 * rps / insertRps:0.0} % of insert"
+            : $"{100 * rps / kestrelRps:0.00} % of Kestrel";
         static string F(double? v, string fmt = "0.0") => v is null ? "" : v.Value.ToString(fmt, System.Globalization.CultureInfo.InvariantCulture);
         var lines = new List<string>
         {
             $"Benchmark run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}",
             "",
-            "| scenario | measure | req/s | p50 ms | p99 ms | host RSS MiB | notes |",
-            "|---|---|---:|---:|---:|---:|---|",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Anchors: bare Kestrel {kestrelRps:0} req/s, durable insert {insertRps:0}/s."),
+            "",
+            "| scenario | measure | req/s | ratio to anchor | p50 ms | p99 ms | host RSS MiB | notes |",
+            "|---|---|---:|---:|---:|---:|---:|---|",
         };
-        lines.AddRange(results.Select(r => $"| {r.Scenario} | {r.Measure} | {F(r.Rps, "0")} | {F(r.P50Ms, "0.00")} | {F(r.P99Ms, "0.00")} | {F(r.MemoryMiB, "0")} | {r.Notes} |"));
+        lines.AddRange(results.Select(r => $"| {r.Scenario} | {r.Measure} | {F(r.Rps, "0")} | {Ratio(r)} | {F(r.P50Ms, "0.00")} | {F(r.P99Ms, "0.00")} | {F(r.MemoryMiB, "0")} | {r.Notes} |"));
         return string.Join('\n', lines);
     }
 }

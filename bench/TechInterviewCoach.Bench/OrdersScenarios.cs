@@ -92,9 +92,9 @@ public sealed class WebhookIngestion(int orders) : Scenario
         return
         [
             new(Name, "POST /webhooks/stripe (verify + store)", deliveries.Length / accepted, Load.Percentile(sorted, 0.5), Load.Percentile(sorted, 0.99), context.Host.RssMiB(),
-                $"{ids.Count:N0} events × 3 deliveries, 32 concurrent, {failures} non-2xx"),
+                $"{ids.Count:N0} events × 3 deliveries, 32 concurrent, {failures} non-2xx", Anchor.RawInsert),
             new(Name, "events applied", ids.Count / applied, null, null, null,
-                $"{events} stored, {paid} orders paid, {emails} order-paid emails: {(ok ? "zero duplicate effects" : "MISMATCH")}"),
+                $"{events} stored, {paid} orders paid, {emails} order-paid emails: {(ok ? "zero duplicate effects" : "MISMATCH")}", Anchor.RawInsert),
         ];
     }
 }

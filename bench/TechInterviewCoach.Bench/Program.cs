@@ -1,6 +1,12 @@
 using TechInterviewCoach.Bench;
 
-// Usage: bench/run.sh [scenario ...]   (no names: all scenarios)
+// Usage: bench/run.sh [scenario ...]   (no names: all scenarios; the anchors run every time)
+if (args is [Anchors.BareKestrelArgument, var url])
+{
+    await Anchors.ServeBareKestrelAsync(url);
+    return 0;
+}
+
 var all = Scenarios.All();
 var names = args.Length == 0 ? all.Select(s => s.Name).ToArray() : args;
 var unknown = names.Except(all.Select(s => s.Name)).ToList();
@@ -19,7 +25,9 @@ if (!File.Exists(hostDll))
 }
 
 await using var postgres = await Postgres.StartAsync();
-var results = new List<Result>();
+Console.Error.WriteLine("[anchors] measuring bare Kestrel and the durable insert …");
+var anchors = await Anchors.MeasureAsync(postgres, Scenario.AnchorDuration, TimeSpan.FromSeconds(3));
+var results = new List<Result>(anchors.Rows);
 foreach (var scenario in all.Where(s => names.Contains(s.Name)))
 {
     // A fresh database and host per scenario, so one scenario's data and memory do not colour the next.
@@ -32,7 +40,7 @@ foreach (var scenario in all.Where(s => names.Contains(s.Name)))
     results.AddRange(await scenario.RunAsync(context));
 }
 
-var table = Result.Table(results);
+var table = Result.Table(results, anchors.KestrelRps, anchors.InsertRps);
 Console.WriteLine(table);
 var dir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../results"));
 Directory.CreateDirectory(dir);

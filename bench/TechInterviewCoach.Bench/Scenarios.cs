@@ -8,6 +8,7 @@ public abstract class Scenario
     public virtual Task SetupAsync(BenchContext context) => Task.CompletedTask;
     public abstract Task<IReadOnlyList<Result>> RunAsync(BenchContext context);
 
+    public static TimeSpan AnchorDuration => Duration;
     protected static TimeSpan Duration => TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "20"));
     protected static TimeSpan Warmup => TimeSpan.FromSeconds(3);
     /// <summary>
@@ -52,7 +53,7 @@ public sealed class Yardsticks : Scenario
 
         return
         [
-            new(Name, "idle host", null, null, null, idle, "after start-up and migrations"),
+            new(Name, "idle host", null, null, null, idle, "after start-up and migrations", Anchor.None),
             new(Name, "GET /healthz/live", live.Rps, live.P50Ms, live.P99Ms, afterLive, $"32 concurrent, {live.Requests} requests, {live.Failures} failed"),
             new(Name, "GET /api/identity/me (signed in)", me.Rps, me.P50Ms, me.P99Ms, context.Host.RssMiB(), $"32 people concurrent, {me.Requests} requests, {me.Failures} failed"),
         ];
