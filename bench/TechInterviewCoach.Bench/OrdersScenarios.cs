@@ -111,9 +111,9 @@ public sealed class AdminOrderList(int orders) : Scenario
         await using (var cmd = new NpgsqlCommand($"""
             CREATE TEMP TABLE coaches AS SELECT g, gen_random_uuid() AS id FROM generate_series(1, 500) g;
             CREATE TEMP TABLE coachees AS SELECT g, gen_random_uuid() AS id FROM generate_series(1, 5000) g;
-            INSERT INTO identity.users (id, display_name, time_zone, roles, status, security_stamp, created_at, onboarded_at, analytics_opt_out, is_demo)
-              SELECT id, 'Coach ' || g, 'UTC', 'coach', 0, md5(g::text), now(), now(), false, false FROM coaches
-              UNION ALL SELECT id, 'Coachee ' || g, 'UTC', 'coachee', 0, md5(g::text), now(), now(), false, false FROM coachees;
+            INSERT INTO identity.users (id, display_name, display_name_edited, time_zone, roles, status, security_stamp, created_at, onboarded_at, analytics_opt_out, is_demo)
+              SELECT id, 'Coach ' || g, false, 'UTC', 'coach', 0, md5(g::text), now(), now(), false, false FROM coaches
+              UNION ALL SELECT id, 'Coachee ' || g, false, 'UTC', 'coachee', 0, md5(g::text), now(), now(), false, false FROM coachees;
             INSERT INTO orders.orders (id, coach_id, coachee_id, listing_id, listing_title, sessions, session_minutes, currency, gross_minor,
                 platform_fee_minor, coach_net_minor, refunded_minor, state, idempotency_key, destination_account_id, checkout_session_id,
                 payment_intent_id, charge_id, created_at, updated_at, paid_at, version)

@@ -28,6 +28,7 @@ await using var postgres = await Postgres.StartAsync();
 Console.Error.WriteLine("[anchors] measuring bare Kestrel and the durable insert …");
 var anchors = await Anchors.MeasureAsync(postgres, Scenario.AnchorDuration, TimeSpan.FromSeconds(3));
 var results = new List<Result>(anchors.Rows);
+foreach (var row in anchors.Rows) Console.Error.WriteLine($"[anchors] {row}");
 foreach (var scenario in all.Where(s => names.Contains(s.Name)))
 {
     // A fresh database and host per scenario, so one scenario's data and memory do not colour the next.
@@ -37,7 +38,10 @@ foreach (var scenario in all.Where(s => names.Contains(s.Name)))
     Console.Error.WriteLine($"[{scenario.Name}] setting up …");
     await scenario.SetupAsync(context);
     Console.Error.WriteLine($"[{scenario.Name}] running …");
-    results.AddRange(await scenario.RunAsync(context));
+    var rows = await scenario.RunAsync(context);
+    results.AddRange(rows);
+    // As each scenario ends, so a long run that is cut short still leaves its figures.
+    foreach (var row in rows) Console.Error.WriteLine($"[{scenario.Name}] {row}");
 }
 
 var table = Result.Table(results, anchors.KestrelRps, anchors.InsertRps);
