@@ -15,6 +15,8 @@ public sealed class MatchingModule : IModule
         services.AddValidatedOptions<MatchingOptions>(configuration, MatchingOptions.Section);
         services.AddSingleton<CvStore>();
         services.AddSingleton<MatchSnapshotCache>();
+        services.AddHostedService<MatchSnapshotWarmUp>();
+        services.AddHealthChecks().AddCheck<MatchSnapshotHealthCheck>(MatchSnapshotHealthCheck.Name, tags: ["ready"]);
         services.AddSingleton<CoachCardCache>();
     }
 

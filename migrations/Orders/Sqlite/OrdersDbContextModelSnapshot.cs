@@ -336,11 +336,11 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.HasIndex("CheckoutSessionId")
                         .HasDatabaseName("ix_orders_orders_checkout_session");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_orders_orders_created");
-
                     b.HasIndex("DisputeId")
                         .HasDatabaseName("ix_orders_orders_dispute");
+
+                    b.HasIndex("GrossMinor")
+                        .HasDatabaseName("ix_orders_orders_gross");
 
                     b.HasIndex("PaymentIntentId")
                         .HasDatabaseName("ix_orders_orders_payment_intent");
@@ -354,6 +354,9 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                     b.HasIndex("CoacheeId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_orders_idempotency");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_orders_orders_created");
 
                     b.HasIndex("State", "CreatedAt")
                         .HasDatabaseName("ix_orders_orders_state_created");

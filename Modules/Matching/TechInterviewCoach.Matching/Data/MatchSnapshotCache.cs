@@ -16,6 +16,12 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
     private Task<MatchSnapshot>? _building;
     private long _lastCheckTicks;
 
+    /// <summary>Whether this instance holds a snapshot; readiness waits for it (<see cref="MatchSnapshotHealthCheck"/>).</summary>
+    public bool IsWarm => Volatile.Read(ref _current) is not null;
+
+    /// <summary>Starts the first build, or joins the running one (<see cref="MatchSnapshotWarmUp"/>, at start-up).</summary>
+    public Task WarmUpAsync() => StartBuild();
+
     public async Task<MatchSnapshot> GetAsync(MatchingDbContext db, CancellationToken ct)
     {
         var current = _current;
