@@ -522,6 +522,26 @@ namespace TechInterviewCoach.Migrations.Matching.Postgres
 
                     b.ToTable("quiz_submissions", "matching");
                 });
+
+            modelBuilder.Entity("TechInterviewCoach.Matching.Data.SnapshotChange", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("CoachId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coach_id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.HasKey("Version", "CoachId")
+                        .HasName("pk_snapshot_changes");
+
+                    b.ToTable("snapshot_changes", "matching");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -516,6 +516,26 @@ namespace TechInterviewCoach.Migrations.Matching.Sqlite
 
                     b.ToTable("matching_quiz_submissions", (string)null);
                 });
+
+            modelBuilder.Entity("TechInterviewCoach.Matching.Data.SnapshotChange", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("CoachId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coach_id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.HasKey("Version", "CoachId")
+                        .HasName("pk_matching_snapshot_changes");
+
+                    b.ToTable("matching_snapshot_changes", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -27,24 +27,24 @@ internal static class CoachCards
     public static (int Page, int PageSize) Clamp(int page, int pageSize) => (Math.Clamp(page, 1, 500), Math.Clamp(pageSize, 1, 50));
 
     /// <summary>
-    /// Loads cards for listed coaches, in the given order. With a cache and the snapshot's version, what comes from the
-    /// profile, status and listings is reused until the version moves (every change to a listed coach moves it); the
-    /// names are always read, as a rename does not move it.
+    /// Loads cards for listed coaches, in the given order. With a cache and the snapshot, what comes from the profile,
+    /// status and listings is reused until that coach changes (the version of the coach's last change,
+    /// <see cref="MatchSnapshot.StampOf"/>); the names are always read, as a rename does not move it.
     /// </summary>
     public static async Task<IReadOnlyList<CoachCard>> LoadAsync(MatchingDbContext db, IMediator mediator, IReadOnlyList<Guid> ids, CancellationToken ct,
-        CoachCardCache? cache = null, long version = 0)
+        CoachCardCache? cache = null, MatchSnapshot? snapshot = null)
     {
         if (ids.Count == 0) return [];
         var found = new Dictionary<Guid, CoachCard>();
         var missing = new List<Guid>();
         foreach (var id in ids)
-            if (cache is not null && cache.TryGet(id, version, out var cached)) found[id] = cached;
+            if (cache is not null && snapshot is not null && cache.TryGet(id, snapshot.StampOf(id), out var cached)) found[id] = cached;
             else missing.Add(id);
         if (missing.Count > 0)
             foreach (var card in await LoadUncachedAsync(db, missing, ct))
             {
                 found[card.CoachId] = card;
-                cache?.Set(card.CoachId, version, card);
+                if (snapshot is not null) cache?.Set(card.CoachId, snapshot.StampOf(card.CoachId), card);
             }
         var names = await mediator.Send(new GetUserSummaries(ids.ToList()), ct);
         return ids.Where(found.ContainsKey)
@@ -83,7 +83,7 @@ internal static class CoachCards
 }
 
 /// <summary>
-/// Coach cards by coach and snapshot version, per instance. Entries of an older version are misses; the whole cache is
+/// Coach cards by coach and the version of the coach's last change, per instance. Entries of an older version are misses; the whole cache is
 /// dropped when it grows past <see cref="MaxEntries"/> (it refills from the pages people look at).
 /// </summary>
 internal sealed class CoachCardCache

@@ -113,3 +113,14 @@ internal sealed class MatchingCounter
     public string Name { get; set; } = "";
     public long Value { get; set; }
 }
+
+/// <summary>
+/// The change log of listed coaches (decision 0023): one row per coach changed at a version of the counter, written in the
+/// same transaction as the change. Every instance reads the rows after its snapshot's version and updates those coaches.
+/// </summary>
+internal sealed class SnapshotChange
+{
+    public long Version { get; set; }
+    public Guid CoachId { get; set; }
+    public DateTime ChangedAt { get; set; }
+}

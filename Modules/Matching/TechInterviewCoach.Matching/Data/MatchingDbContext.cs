@@ -16,16 +16,29 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<MatchingCounter> Counters => Set<MatchingCounter>();
+    public DbSet<SnapshotChange> SnapshotChanges => Set<SnapshotChange>();
 
-    /// <summary>Saves, and bumps the coaches counter in the same transaction (every instance then rebuilds its snapshot).</summary>
+    /// <summary>
+    /// Saves, bumps the coaches counter and logs which coaches changed at the new version, in one transaction (decision 0023).
+    /// The coaches are those whose profile, status or listings are added, modified or deleted in this context. The counter's
+    /// row lock is held from the bump to the commit, so versions commit in order and the log has no holes a reader could skip.
+    /// </summary>
     public async Task SaveAndBumpAsync(CancellationToken ct)
     {
+        var coaches = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity switch { CoachProfile p => p.CoachId, CoachStatus s => s.CoachId, Listing l => l.CoachId, _ => Guid.Empty })
+            .Where(id => id != Guid.Empty).Distinct().ToList();
         var strategy = Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await Database.BeginTransactionAsync(ct);
             await SaveChangesAsync(ct);
             await Counters.Where(c => c.Name == SnapshotCounter).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), ct);
+            var version = await Counters.Where(c => c.Name == SnapshotCounter).Select(c => c.Value).FirstAsync(ct);
+            var at = DateTime.UtcNow;
+            SnapshotChanges.AddRange(coaches.Select(id => new SnapshotChange { Version = version, CoachId = id, ChangedAt = at }));
+            await SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
     }
@@ -107,6 +120,11 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
             e.Property(x => x.Name).HasMaxLength(40);
             // The snapshot's version counter exists from the start; requests only ever increment it.
             e.HasData(new MatchingCounter { Name = SnapshotCounter, Value = 0 });
+        });
+        modelBuilder.Entity<SnapshotChange>(e =>
+        {
+            e.ToTable(names.Table("snapshot_changes"), names.Schema);
+            e.HasKey(x => new { x.Version, x.CoachId });
         });
     }
 }

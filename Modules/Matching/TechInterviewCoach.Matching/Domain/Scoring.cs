@@ -38,6 +38,11 @@ internal sealed class SeekerFeatures
         return false;
     }
 
+    /// <summary>One entry per snapshot company id: 1 when it is one of the targets (<see cref="CompanyIds"/>).</summary>
+    public byte[] TargetTable { get; init; } = [];
+    /// <summary>One entry per snapshot company id: 1 when it is one of the CV's past employers (<see cref="CvEmployerIds"/>).</summary>
+    public int[] EmployerTable { get; init; } = [];
+
     /// <summary>One entry per vocabulary skill: 1 when the coachee's CV names it (as they corrected it).</summary>
     public byte[] CvSkills { get; init; } = new byte[Vocabulary.Skills.Terms.Count];
     public bool HasCvSkills { get; init; }
@@ -69,12 +74,6 @@ internal static class Scoring
     /// <summary>Every factor, in the order its reason is listed.</summary>
     public static readonly Factor[] Factors =
         [InterviewTypes, Roles, Companies, CvSkills, CvEmployers, Language, Availability, Budget, Experience, Responsiveness, Reviews];
-
-    /// <summary>The factors <see cref="Points"/> computes inline without branches; it calls every other factor of <see cref="Factors"/>.</summary>
-    private static readonly Factor[] Inline =
-        [InterviewTypes, Roles, Companies, Language, Availability, Budget, Experience, Responsiveness, Reviews];
-
-    private static readonly Factor[] Called = Factors.Except(Inline).ToArray();
 
     /// <summary>The score; with <paramref name="explain"/> also its components (only for the coaches shown).</summary>
     public static int Score(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
@@ -239,7 +238,8 @@ internal static class Scoring
 
     /// <summary>
     /// The same score as <see cref="Score"/> without the words, for ranking every listed coach: the parts that depend
-    /// only on the coach come precomputed from the snapshot (<see cref="CoachPoints"/>). A test holds the two equal.
+    /// only on the coach come precomputed from the snapshot (<see cref="CoachPoints"/>), every factor is inline (no
+    /// delegate call per coach), and company and skill matches are lookups in per-request tables. A test holds the two equal.
     /// </summary>
     public static int Points(SeekerFeatures s, MatchSnapshot m, int c)
     {
@@ -260,11 +260,27 @@ internal static class Scoring
         score += PerSharedInterviewType * BitOperations.PopCount((uint)(s.TypesMask & types)) + best;
         // Roles
         score += SharedRole * Bit((s.RolesMask & m.Roles[c]) != 0);
-        // Companies
+        // Companies and CvEmployers: per-request tables by company id, one walk over the coach's few companies
         var matched = 0;
+        var worked = 0;
         var end = m.CompanyStart[c + 1];
-        for (var i = m.CompanyStart[c]; i < end; i++) matched += Bit(s.Targets(m.CompanyIds[i]));
-        score += PerTargetCompany * Math.Min(MaxTargetCompanies, matched);
+        var companyIds = m.CompanyIds;
+        var targets = s.TargetTable;
+        var employers = s.EmployerTable;
+        for (var i = m.CompanyStart[c]; i < end; i++)
+        {
+            var id = companyIds[i];
+            matched += targets[id];
+            worked |= employers[id];
+        }
+        score += PerTargetCompany * Math.Min(MaxTargetCompanies, matched) + SharedCvEmployer * worked;
+        // CvSkills
+        var shared = 0;
+        var skillEnd = m.SkillStart[c + 1];
+        var skillIds = m.SkillIds;
+        var cvSkills = s.CvSkills;
+        for (var i = m.SkillStart[c]; i < skillEnd; i++) shared += cvSkills[skillIds[i]];
+        score += PerSharedCvSkill * Math.Min(MaxSharedCvSkills, shared);
         // Language
         score += s.NoLanguagePoints + (SharedLanguage - s.NoLanguagePoints) * Bit((s.LanguagesMask & m.Languages[c]) != 0);
         // Availability
@@ -279,7 +295,6 @@ internal static class Scoring
         }
         // Experience
         score += EnoughExperience * Bit(m.Years[c] >= s.RequiredYearsOrMax);
-        foreach (var factor in Called) score += factor(s, m, c, null);
         return score;
     }
 
@@ -353,8 +368,17 @@ internal static class Scoring
             Currency = q.BudgetCurrency,
             CompanyIds = ids,
             CompanyBloom = ids.Aggregate(0UL, (bloom, id) => bloom | 1UL << (id & 63)),
+            TargetTable = Table<byte>(snapshot.CompanyIndex.Count, ids, 1),
+            EmployerTable = Table(snapshot.CompanyIndex.Count, employers, 1),
             CurrencyIndex = snapshot.CurrencyIndex(q.BudgetCurrency),
         };
+    }
+
+    private static T[] Table<T>(int size, int[] ids, T one)
+    {
+        var table = new T[size];
+        foreach (var id in ids) table[id] = one;
+        return table;
     }
 
     /// <summary>

@@ -54,15 +54,7 @@ internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCa
         var snapshot = await cache.GetAsync(db, ct);
         var cur = snapshot.CurrencyIndex(currency);
         var slots = HourSlots(r.Day, r.Hour, r.TimeZone);
-        var byPrice = min is not null || max is not null;
-        var matching = new List<int>();
-        foreach (var i in snapshot.Where(type, lang, role))
-        {
-            if (byPrice && (snapshot.MinPriceAt(i, cur) is not { } p || p < (min ?? 0) || p > (max ?? long.MaxValue))) continue;
-            if (slots is { } s && !s.All(slot => (snapshot.Slots[(slot >> 6) * snapshot.Count + i] & (1UL << (slot & 63))) != 0)) continue;
-            if (terms.Length > 0 && !Contains(snapshot.SearchText[i], terms)) continue;
-            matching.Add(i);
-        }
+        var matching = snapshot.Search(type, lang, role, cur, min, max, slots, terms);
 
         IEnumerable<int> ordered = matching; // by id
         switch (r.Sort)
@@ -85,14 +77,7 @@ internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCa
                 break;
         }
         var ids = ordered.Skip((page - 1) * size).Take(size).Select(i => snapshot.Ids[i]).ToList();
-        return new Paged<CoachCard>(await CoachCards.LoadAsync(db, mediator, ids, ct, cards, snapshot.Version), matching.Count, page, size);
-    }
-
-    private static bool Contains(string text, string[] terms)
-    {
-        foreach (var t in terms)
-            if (!text.Contains(t, StringComparison.Ordinal)) return false;
-        return true;
+        return new Paged<CoachCard>(await CoachCards.LoadAsync(db, mediator, ids, ct, cards, snapshot), matching.Count, page, size);
     }
 
     private static long? Price(string? typed, string currency, string field)

@@ -31,7 +31,7 @@ internal sealed class RankCoachesHandler(MatchingDbContext db, MatchSnapshotCach
         var (ranked, total) = Scoring.Top(snapshot, seeker, type, lang, minHalf, r.MaxBudgetMinor, page * size);
         var pageItems = ranked.Skip((page - 1) * size).ToList();
 
-        var cards = (await CoachCards.LoadAsync(db, mediator, pageItems.Select(p => snapshot.Ids[Scoring.PositionOf(p)]).ToList(), ct, cardCache, snapshot.Version)).ToDictionary(c => c.CoachId);
+        var cards = (await CoachCards.LoadAsync(db, mediator, pageItems.Select(p => snapshot.Ids[Scoring.PositionOf(p)]).ToList(), ct, cardCache, snapshot)).ToDictionary(c => c.CoachId);
         var results = new List<MatchResult>();
         for (var i = 0; i < pageItems.Count; i++)
         {
