@@ -103,7 +103,10 @@ public sealed class SnapshotUpdateTests
         return [$"total {total}", .. ranked.Select(r => $"{m.Ids[Scoring.PositionOf(r)]} {Scoring.ScoreOf(r)}")];
     }
 
-    /// <summary>Everything the snapshot holds per coach, by company name rather than by the snapshot's own company ids.</summary>
+    /// <summary>
+    /// Everything the snapshot holds per coach, by company name rather than by the snapshot's own company ids, and prices
+    /// by currency code (an updated snapshot keeps a column for a currency no coach prices in any more).
+    /// </summary>
     internal static List<string> Describe(MatchSnapshot m) => Enumerable.Range(0, m.Count).Select(i => string.Join(" | ",
         m.Ids[i], m.Roles[i], m.Types[i], m.Languages[i], string.Join(",", Enumerable.Range(0, MatchSnapshot.SlotWords).Select(w => m.Slots[w * m.Count + i])),
         string.Join(",", m.Coached.Skip(i * MatchSnapshot.TypeCount).Take(MatchSnapshot.TypeCount)),
@@ -111,5 +114,5 @@ public sealed class SnapshotUpdateTests
         m.Overdue[i], m.RatingAverage[i], m.RatingCount[i], m.RatingPoints[i], string.Join(",", m.CompanyNames[m.CompanyStart[i]..m.CompanyStart[i + 1]]),
         string.Join(",", m.CompanyIds[m.CompanyStart[i]..m.CompanyStart[i + 1]].Select(id => m.CompanyIndex.Single(kv => kv.Value == id).Key)),
         string.Join(",", m.SkillIds[m.SkillStart[i]..m.SkillStart[i + 1]]), m.SearchText[i],
-        string.Join(",", m.Currencies.Select((c, k) => $"{c}={m.MinPriceAt(i, k)}")))).ToList();
+        string.Join(",", m.Currencies.Select((c, k) => (c, Price: m.MinPriceAt(i, k))).Where(x => x.Price is not null).Select(x => $"{x.c}={x.Price}")))).ToList();
 }
