@@ -94,6 +94,7 @@ public sealed class MatchingScenario(int coaches) : Scenario
         var steady = await Load.RunAsync(TimeSpan.FromSeconds(seconds), 8, Unfiltered, SteadyStateWarmup);
         var filtered = await Load.RunAsync(Duration, 8,
             i => Ok(client.GetAsync("api/matching/matches?interviewType=system_design&maxBudget=12000&language=de&page=1&pageSize=20")), Warmup);
+        var edits = await EditsReachSearchAsync(context, client);
         return
         [
             new(Name, "first request (snapshot build)", null, (double)context.State["first"], null, context.Host.RssMiB(), $"{coaches:N0} listed coaches"),
@@ -102,7 +103,45 @@ public sealed class MatchingScenario(int coaches) : Scenario
             new(Name, "GET /api/matching/matches, steady state", steady.Rps, steady.P50Ms, steady.P99Ms, context.Host.RssMiB(),
                 $"8 concurrent for {seconds:0} s after {SteadyStateWarmup.TotalSeconds:0} s more, {steady.Requests} requests, {steady.Failures} failed; {steady.Tail}"),
             new(Name, "… with filters", filtered.Rps, filtered.P50Ms, filtered.P99Ms, context.Host.RssMiB(), $"type+budget+language, {filtered.Requests} requests, {filtered.Failures} failed; {filtered.Tail}"),
+            new(Name, "a coach's edit until the search finds it", null, Load.Percentile(edits, 0.5), edits[^1], context.Host.RssMiB(),
+                $"{edits.Count} edits one after another, each committed as the app does (counter + change log), then searched for until found (decision 0023: that coach is updated, not all)", Anchor.None),
         ];
+    }
+
+    /// <summary>
+    /// Edits one coach's headline the way the app commits a change (the profile, the counter bumped, the coach logged at the
+    /// new version, one transaction), then searches for the new headline until it is found: how long an edit takes to reach
+    /// an instance's snapshot. Milliseconds, sorted.
+    /// </summary>
+    private static async Task<List<double>> EditsReachSearchAsync(BenchContext context, HttpClient client)
+    {
+        await using var conn = new NpgsqlConnection(context.ConnectionString);
+        await conn.OpenAsync();
+        var times = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            var marker = $"benchedit{i}x{Environment.TickCount64 % 100000}";
+            await using (var tx = await conn.BeginTransactionAsync())
+            {
+                var sql = $"""
+                    UPDATE matching.coach_profiles SET headline = '{marker}' WHERE coach_id = (SELECT coach_id FROM matching.coach_profiles ORDER BY coach_id OFFSET {i * 7919} LIMIT 1);
+                    UPDATE matching.counters SET value = value + 1 WHERE name = 'coaches';
+                    INSERT INTO matching.snapshot_changes (version, coach_id, changed_at)
+                      SELECT (SELECT value FROM matching.counters WHERE name = 'coaches'), coach_id, now() FROM matching.coach_profiles WHERE headline = '{marker}';
+                    """;
+                await using (var cmd = new NpgsqlCommand(sql, conn, tx)) await cmd.ExecuteNonQueryAsync();
+                await tx.CommitAsync();
+            }
+            var start = System.Diagnostics.Stopwatch.StartNew();
+            while (start.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                using var found = await client.GetAsync($"api/matching/coaches?q={marker}");
+                if ((await found.Content.ReadAsStringAsync()).Contains("\"total\":1", StringComparison.Ordinal)) break;
+            }
+            times.Add(start.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times;
     }
 
     /// <summary>A one-page PDF with these lines of text (Helvetica, an uncompressed content stream, a correct xref table).</summary>
