@@ -105,14 +105,15 @@ public sealed class HostProcess : IAsyncDisposable
         _ = Task.Run(async () => { while (await process.StandardError.ReadLineAsync() is { } l) stderr.AppendLine(l); });
         var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"), hostDll, extra);
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Start-up (migrations, the match snapshot's warm-up) took over a minute at a load average above 100 on 2 cores.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) throw new InvalidOperationException($"host exited: {stderr}");
             try { if ((await client.GetAsync("healthz/ready")).IsSuccessStatusCode) return host; } catch (HttpRequestException) { }
             await Task.Delay(200);
         }
-        throw new TimeoutException("host did not become ready in 60 s");
+        throw new TimeoutException($"host did not become ready in 180 s: {stderr}");
     }
 
     /// <summary>Resident memory of the host process in MiB (VmRSS).</summary>
