@@ -14,6 +14,7 @@ public sealed class MatchingModule : IModule
     {
         services.AddModuleDbContext<MatchingDbContext>(Name);
         services.AddValidatedOptions<MatchingOptions>(configuration, MatchingOptions.Section);
+        services.AddObjectStorage(configuration);
         services.AddObjectStore(CvStore.Area, o => o.CvStoragePath);
         services.AddSingleton<CvStore>();
         services.AddSingleton<MatchSnapshotCache>();

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using TechInterviewCoach.BuildingBlocks.Composition;
 
 namespace TechInterviewCoach.Matching.Infrastructure;
 
@@ -11,6 +13,9 @@ namespace TechInterviewCoach.Matching.Infrastructure;
 /// </summary>
 internal interface IObjectStore
 {
+    /// <summary>Where the objects are, for the start-up log line (never a key or secret).</summary>
+    string Location { get; }
+
     /// <summary>Stores or replaces the object. Throws <see cref="UnavailableException"/> (<c>storage_unavailable</c>) when the store cannot be reached.</summary>
     Task PutAsync(string key, byte[] content, CancellationToken ct);
 
@@ -40,6 +45,7 @@ internal static partial class ObjectKey
 internal sealed class FileSystemObjectStore(string directory) : IObjectStore
 {
     public string Directory { get; } = directory;
+    public string Location => $"the file system at {Directory}";
 
     private string PathFor(string key) => Path.Combine(Directory, ObjectKey.Ensure(key));
 
@@ -77,19 +83,48 @@ internal sealed class FileSystemObjectStore(string directory) : IObjectStore
     }
 }
 
+/// <summary>An area of the object store ("cv", "photos"), as registered.</summary>
+internal sealed record ObjectStoreArea(string Name);
+
 internal static class ObjectStoreRegistration
 {
+    /// <summary>The object storage every area shares: Storage:S3 options (validated at start), the bucket, the start-up line, readiness.</summary>
+    public static IServiceCollection AddObjectStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<S3StorageOptions>(configuration, S3StorageOptions.Section);
+        services.AddSingleton<S3Bucket>();
+        services.AddHostedService<ObjectStorageAnnouncer>();
+        services.AddHealthChecks().AddCheck<ObjectStorageHealthCheck>(ObjectStorageHealthCheck.Name, tags: ["ready"]);
+        return services;
+    }
+
     /// <summary>
-    /// Registers the area <paramref name="area"/> as a keyed <see cref="IObjectStore"/>: files in the directory
-    /// <paramref name="fileSystemPath"/> names (relative to the content root).
+    /// Registers the area <paramref name="area"/> as a keyed <see cref="IObjectStore"/>: keys under <c>{area}/</c> in the S3
+    /// bucket when Storage:S3 is set, else files in the directory <paramref name="fileSystemPath"/> names (relative to the content root).
     /// </summary>
     public static IServiceCollection AddObjectStore(this IServiceCollection services, string area, Func<MatchingOptions, string> fileSystemPath)
     {
+        services.AddSingleton(new ObjectStoreArea(area));
         services.AddKeyedSingleton<IObjectStore>(area, (sp, _) =>
         {
+            if (sp.GetRequiredService<IOptions<S3StorageOptions>>().Value.Enabled)
+                return new S3ObjectStore(sp.GetRequiredService<S3Bucket>(), area + "/", sp.GetRequiredService<ILogger<S3ObjectStore>>());
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return new FileSystemObjectStore(Path.GetFullPath(Path.Combine(root, fileSystemPath(sp.GetRequiredService<IOptions<MatchingOptions>>().Value))));
         });
         return services;
     }
+}
+
+/// <summary>Says once per area, at start-up, where its files are stored.</summary>
+internal sealed class ObjectStorageAnnouncer(IEnumerable<ObjectStoreArea> areas, IServiceProvider services, ILogger<ObjectStorageAnnouncer> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var area in areas)
+            logger.LogInformation("Stored {Area} files are kept in {Location}", area.Name, services.GetRequiredKeyedService<IObjectStore>(area.Name).Location);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
