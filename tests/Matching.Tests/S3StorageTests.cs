@@ -103,6 +103,12 @@ public sealed class S3StorageTests : IAsyncLifetime
         await (await coachee.Client.DeleteAsync("/api/matching/cv")).ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "storage_unavailable");
         await (await coachee.Client.GetAsync("/api/matching/cv/file")).ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "storage_unavailable");
         (await app.CreateClient().GetAsync("/healthz/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, "not ready without the bucket");
+        // On the page: the form says so in words, above the CV that is still there.
+        var token = (await coachee.Client.GetPageAsync("/cv")).QuerySelector("#cv-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(Fixtures.Pdf("the new CV")), "file", "new.pdf" } };
+        var refused = await TechInterviewCoach.TestKit.Pages.ParseAsync(await (await coachee.Client.PostAsync("/cv", form)).Content.ReadAsStringAsync());
+        refused.QuerySelector("[data-testid=cv-errors]")!.TextContent.ShouldContain("cannot be reached just now");
+        refused.QuerySelector("[data-testid=cv-current]")!.TextContent.ShouldContain("cv.pdf");
 
         s3.Unreachable = false;
         (await app.CreateClient().GetAsync("/healthz/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -167,7 +173,9 @@ public sealed class StorageSettingsTests
         await app.InitializeAsync();
         var coachee = await app.CreateUserAsync(Roles.Coachee);
 
-        await (await coachee.Client.UploadCvAsync(Fixtures.Pdf("refused"))).ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "storage_unavailable");
+        var upload = await coachee.Client.UploadCvAsync(Fixtures.Pdf("refused"));
+        upload.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, string.Join("\n", app.Logs.Lines.Where(l => l.Contains("xception")).Take(3)));
+        await upload.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "storage_unavailable");
         s3.Requests.ShouldContain(r => r.Method == "PUT");
         s3.Objects.ShouldBeEmpty();
         app.Logs.AllText.ShouldContain(logged);
