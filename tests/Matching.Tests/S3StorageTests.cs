@@ -64,7 +64,7 @@ public sealed class S3StorageTests : IAsyncLifetime
             app.Logs.AllText.ShouldNotContain(S3StandIn.AccessKey);
             app.Logs.AllText.ShouldNotContain(CvMarker);
         }
-        (await coachOnSecond.GetAsync("/healthz/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await second.CreateClient().ShouldBecomeReadyAsync();
     }
 
     [Fact]
@@ -98,6 +98,8 @@ public sealed class S3StorageTests : IAsyncLifetime
         (await coachee.Client.UploadCvAsync(previous)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var before = await coachee.Client.GetJsonAsync<System.Text.Json.JsonElement>("/api/matching/cv");
 
+        await app.CreateClient().ShouldBecomeReadyAsync();
+
         s3.Unreachable = true;
         await (await coachee.Client.UploadCvAsync(Fixtures.Pdf("the new CV"))).ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "storage_unavailable");
         await (await coachee.Client.DeleteAsync("/api/matching/cv")).ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "storage_unavailable");
@@ -111,7 +113,7 @@ public sealed class S3StorageTests : IAsyncLifetime
         refused.QuerySelector("[data-testid=cv-current]")!.TextContent.ShouldContain("cv.pdf");
 
         s3.Unreachable = false;
-        (await app.CreateClient().GetAsync("/healthz/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await app.CreateClient().ShouldBecomeReadyAsync();
         (await coachee.Client.GetJsonAsync<System.Text.Json.JsonElement>("/api/matching/cv")).GetRawText().ShouldBe(before.GetRawText(), "the row still describes the previous CV");
         (await coachee.Client.GetByteArrayAsync("/api/matching/cv/file")).ShouldBe(previous);
         CvObjects().ShouldHaveSingleItem();
@@ -147,7 +149,7 @@ public sealed class StorageSettingsTests
 
         Directory.GetFiles(app.CvDirectory).ShouldHaveSingleItem().ShouldMatch("[0-9a-f]{32}\\.bin$");
         app.Logs.Lines.Count(l => l.Contains("Stored cv files are kept in the file system at " + Path.GetFullPath(app.CvDirectory))).ShouldBe(1);
-        (await app.CreateClient().GetAsync("/healthz/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await app.CreateClient().ShouldBecomeReadyAsync();
     }
 
     [Fact]
@@ -157,6 +159,10 @@ public sealed class StorageSettingsTests
         await using var app = new MatchingApp { Database = TestDatabase.Sqlite };
         foreach (var (key, value) in s3.Settings(bucket: "no-such-bucket")) app.Settings[key] = value;
         await app.InitializeAsync();
+        var report = await app.InScopeAsync(sp => sp.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("ready")));
+        var storage = report.Entries["object-storage"];
+        storage.Status.ShouldBe(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
+        storage.Description!.ShouldContain("NoSuchBucket");
         (await app.CreateClient().GetAsync("/healthz/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         s3.Requests.Select(r => r.Method + " " + r.Path).ShouldContain("HEAD /no-such-bucket/");
     }

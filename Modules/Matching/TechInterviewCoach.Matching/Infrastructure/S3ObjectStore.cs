@@ -47,7 +47,7 @@ internal sealed class S3Bucket(IOptions<S3StorageOptions> options) : IDisposable
 
     /// <summary>A failure that means "the store cannot be reached or refuses us" (not "no such object").</summary>
     public static bool IsUnreachable(Exception ex, CancellationToken ct) =>
-        ex is AmazonClientException or HttpRequestException or IOException || (ex is OperationCanceledException && !ct.IsCancellationRequested);
+        ex is AmazonServiceException or AmazonClientException or HttpRequestException or IOException || (ex is OperationCanceledException && !ct.IsCancellationRequested);
 
     /// <summary>What may be logged of a failure: the S3 error code and status, or the exception type; no message, no request.</summary>
     public static string Summary(Exception ex) =>
