@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using TechInterviewCoach.BuildingBlocks.Composition;
+using TechInterviewCoach.Matching.Infrastructure;
 
 namespace TechInterviewCoach.Matching;
 
@@ -13,6 +14,8 @@ public sealed class MatchingModule : IModule
     {
         services.AddModuleDbContext<MatchingDbContext>(Name);
         services.AddValidatedOptions<MatchingOptions>(configuration, MatchingOptions.Section);
+        services.AddObjectStorage(configuration);
+        services.AddObjectStore(CvStore.Area, o => o.CvStoragePath);
         services.AddSingleton<CvStore>();
         services.AddSingleton<MatchSnapshotCache>();
         services.AddHostedService<MatchSnapshotWarmUp>();

@@ -13,7 +13,13 @@ internal sealed class UserDeletedHandler(MatchingDbContext db, CvStore store, Ti
         db.QuizDrafts.RemoveRange(await db.QuizDrafts.Where(x => x.UserId == id).ToListAsync(ct));
         db.QuizSubmissions.RemoveRange(await db.QuizSubmissions.Where(x => x.UserId == id).ToListAsync(ct));
         var cv = await db.Cvs.SingleOrDefaultAsync(x => x.UserId == id, ct);
-        if (cv is not null) db.Cvs.Remove(cv);
+        // The object goes before the row: when the store cannot be reached this throws, the outbox delivers UserDeleted
+        // again later, and the row still says which object to delete.
+        if (cv is not null)
+        {
+            await store.DeleteAsync(cv.StorageId, ct);
+            db.Cvs.Remove(cv);
+        }
         db.CvReadings.RemoveRange(await db.CvReadings.Where(x => x.UserId == id).ToListAsync(ct));
         db.AccessGrants.RemoveRange(await db.AccessGrants.Where(g => g.CoacheeId == id).ToListAsync(ct));
         db.AccessLog.RemoveRange(await db.AccessLog.Where(a => a.CoacheeId == id).ToListAsync(ct));
@@ -38,6 +44,5 @@ internal sealed class UserDeletedHandler(MatchingDbContext db, CvStore store, Ti
             foreach (var l in await db.Listings.Where(l => l.CoachId == id).ToListAsync(ct)) { l.IsPublished = false; l.Description = ""; }
         }
         await db.SaveAndBumpAsync(ct);
-        if (cv is not null) store.Delete(cv.StorageId);
     }
 }
