@@ -14,6 +14,10 @@ public sealed class MatchingModule : IModule
         services.AddModuleDbContext<MatchingDbContext>(Name);
         services.AddValidatedOptions<MatchingOptions>(configuration, MatchingOptions.Section);
         services.AddSingleton<CvStore>();
+        services.AddSingleton<PhotoStore>();
+        // The address comes from outside (LinkedIn's claim): no redirects followed, a short timeout, and LinkedInPictures caps the body.
+        services.AddHttpClient<LinkedInPictures>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<MatchingOptions>>().Value.LinkedInPictureTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<MatchSnapshotCache>();
         services.AddHostedService<MatchSnapshotWarmUp>();
         services.AddHealthChecks().AddCheck<MatchSnapshotHealthCheck>(MatchSnapshotHealthCheck.Name, tags: ["ready"]);
@@ -42,6 +46,12 @@ public sealed class MatchingModule : IModule
         ListMyListingsEndpoint.Map(group);
         SaveListingEndpoint.Map(group);
         PublishListingEndpoint.Map(group);
+        // The coach's photo
+        ViewMyCoachPhotoEndpoint.Map(group);
+        UploadCoachPhotoEndpoint.Map(group);
+        UseLinkedInPhotoEndpoint.Map(group);
+        RemoveCoachPhotoEndpoint.Map(group);
+        ViewCoachPhotoEndpoint.Map(group);
         // The directory and the matches
         BrowseCoachesEndpoint.Map(group);
         ViewCoachEndpoint.Map(group);
