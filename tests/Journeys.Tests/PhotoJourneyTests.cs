@@ -37,11 +37,12 @@ public sealed class PhotoJourneyTests(Browser browser) : IAsyncLifetime
             DataObject = new
             {
                 headline = "Engineering manager, behavioural interviews", bio = "", yearsOfExperience = 9, companies = new[] { "Initech" }, roles = new[] { "backend" },
-                interviewTypes = new[] { "behavioral" }, coachedCounts = new Dictionary<string, int>(), languages = new[] { "en" }, timeZone = "Europe/Berlin",
+                interviewTypes = new[] { "behavioural" }, coachedCounts = new Dictionary<string, int>(), languages = new[] { "en" }, timeZone = "Europe/Berlin",
                 availability = Array.Empty<object>(), isPublished = true,
             },
         })).Status.ShouldBe(204);
         var created = await api.PostAsync("/api/matching/coach/listings", new() { DataObject = new { title = "Behavioural mock", description = "", kind = "Single", sessions = 1, sessionMinutes = 60, priceMinor = 9000, currency = "USD" } });
+        created.Status.ShouldBe(201, await created.TextAsync());
         var listingId = (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
         (await api.PostAsync($"/api/matching/coach/listings/{listingId}/publish")).Status.ShouldBe(200);
         await using (var scope = _app.Services.CreateAsyncScope())
