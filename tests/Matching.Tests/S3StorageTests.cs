@@ -68,6 +68,28 @@ public sealed class S3StorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_coach_photo_uploaded_on_one_instance_is_served_by_the_other_from_the_bucket_and_removing_it_deletes_the_object()
+    {
+        await using var first = await StartAsync();
+        await using var second = await StartAsync(sameDatabaseAs: first);
+        var coach = await first.CreateUserAsync(Roles.Coach);
+        var uploaded = await (await coach.Client.UploadPhotoAsync(SampleImages.Jpeg(400, 300))).ReadJsonAsync<JsonElement>();
+        var url = uploaded.GetProperty("url").GetString()!;
+
+        var served = await second.CreateHttpsClient().GetAsync(url);
+        served.StatusCode.ShouldBe(HttpStatusCode.OK);
+        served.Content.Headers.ContentType!.MediaType.ShouldBe("image/webp");
+        var stored = s3.Objects.Where(o => o.Key.StartsWith("photos/", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        stored.Key.ShouldMatch("^photos/[0-9a-f]{32}\\.webp$");
+        (await served.Content.ReadAsByteArrayAsync()).ShouldBe(stored.Value);
+        Directory.Exists(first.PhotoDirectory).ShouldBeFalse("no instance wrote the photo to its own disk");
+
+        (await coach.Client.DeleteAsync("/api/matching/coach/photo")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        s3.Objects.ShouldNotContain(o => o.Key.StartsWith("photos/", StringComparison.Ordinal));
+        (await second.CreateHttpsClient().GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Replacing_or_deleting_the_cv_and_deleting_the_account_remove_its_object()
     {
         await using var app = await StartAsync();

@@ -1,11 +1,11 @@
 namespace TechInterviewCoach.Matching.ContractHandlers;
 
 /// <summary>
-/// Identity: the person deleted their account. Quiz, drafts, CV (row and file), their grants and their access log go;
+/// Identity: the person deleted their account. Quiz, drafts, CV (row and file), a coach's photo (row and file), their grants and their access log go;
 /// coaches' access to them ends with the grants. A coach profile is emptied and delisted, its listings unpublished
 /// (listing rows stay for the order records that point at them). Idempotent.
 /// </summary>
-internal sealed class UserDeletedHandler(MatchingDbContext db, CvStore store, TimeProvider time) : INotificationHandler<UserDeleted>
+internal sealed class UserDeletedHandler(MatchingDbContext db, CvStore store, PhotoStore photos, TimeProvider time) : INotificationHandler<UserDeleted>
 {
     public async Task Handle(UserDeleted n, CancellationToken ct)
     {
@@ -21,6 +21,12 @@ internal sealed class UserDeletedHandler(MatchingDbContext db, CvStore store, Ti
             db.Cvs.Remove(cv);
         }
         db.CvReadings.RemoveRange(await db.CvReadings.Where(x => x.UserId == id).ToListAsync(ct));
+        var photo = await db.CoachPhotos.SingleOrDefaultAsync(x => x.CoachId == id, ct);
+        if (photo is not null)
+        {
+            await photos.DeleteAsync(photo.StorageId, ct);
+            db.CoachPhotos.Remove(photo);
+        }
         db.AccessGrants.RemoveRange(await db.AccessGrants.Where(g => g.CoacheeId == id).ToListAsync(ct));
         db.AccessLog.RemoveRange(await db.AccessLog.Where(a => a.CoacheeId == id).ToListAsync(ct));
         foreach (var g in await db.AccessGrants.Where(g => g.CoachId == id && g.EndedAt == null).ToListAsync(ct)) g.EndedAt = n.At;

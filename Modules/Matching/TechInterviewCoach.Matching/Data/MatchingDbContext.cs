@@ -11,6 +11,7 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
     public DbSet<CvFile> Cvs => Set<CvFile>();
     public DbSet<CvReading> CvReadings => Set<CvReading>();
     public DbSet<CoachProfile> CoachProfiles => Set<CoachProfile>();
+    public DbSet<CoachPhoto> CoachPhotos => Set<CoachPhoto>();
     public DbSet<CoachStatus> CoachStatuses => Set<CoachStatus>();
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
@@ -65,6 +66,14 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
             e.Property(x => x.Bio).HasMaxLength(4000);
             e.Property(x => x.TimeZone).HasMaxLength(64);
             e.HasIndex(x => x.IsListed).HasDatabaseName(names.Index("coach_profiles_listed"));
+        });
+        modelBuilder.Entity<CoachPhoto>(e =>
+        {
+            e.ToTable(names.Table("coach_photos"), names.Schema);
+            e.HasKey(x => x.CoachId);
+            e.Property(x => x.StorageId).HasMaxLength(64);
+            e.Property(x => x.Source).HasMaxLength(16);
+            e.Property(x => x.Version).HasMaxLength(32);
         });
         modelBuilder.Entity<CoachStatus>(e =>
         {
