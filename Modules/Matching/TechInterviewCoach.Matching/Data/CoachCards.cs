@@ -9,6 +9,9 @@ internal sealed record CoachCard(
 {
     /// <summary>The coach's reviews: average rating and count (Orders' figures); null before the first review.</summary>
     public CoachRating? Rating { get; init; }
+
+    /// <summary>Companies the coach has interviewed for, as an interviewer or a candidate.</summary>
+    public IReadOnlyList<string> InterviewedFor { get; init; } = [];
 }
 
 /// <summary>Average of the coach's visible reviews (1–5) and how many there are.</summary>
@@ -76,6 +79,7 @@ internal static class CoachCards
                 listings[id].Select(l => l.ToView() with { MeetingUrl = null }).ToList(), PlatformFeeNote)
             {
                 Rating = row.RatingCount > 0 ? new CoachRating(row.RatingAverage, row.RatingCount) : null,
+                InterviewedFor = d.InterviewedFor,
             });
         }
         return cards;
