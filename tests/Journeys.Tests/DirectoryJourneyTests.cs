@@ -224,7 +224,9 @@ public sealed class DirectoryJourneyTests(Browser browser) : IAsyncLifetime
     {
         await SeedAsync();
         var page = await PageAsync(width: 390);
-        await JourneysApp.SignInAsNewAsync(page, "coachee", "Casey Coachee");
+        // A coachee who lives in Berlin (the development sign-in's people are in UTC unless told).
+        var signIn = await page.Context.APIRequest.PostAsync("/api/dev/signin", new() { DataObject = new { role = "coachee", displayName = "Casey Coachee", timeZone = "Europe/Berlin" } });
+        signIn.Status.ShouldBe(200, await signIn.TextAsync());
         var quiz = await page.Context.APIRequest.PostAsync("/api/matching/quiz/submit", new()
         {
             DataObject = Samples.Quiz(companies: ["Meta"], types: ["system_design"], availability: [Samples.Slot("Monday", "18:00", "21:00")]),
