@@ -11,6 +11,9 @@ internal sealed record CoachCard(
     public CoachRating? Rating { get; init; }
     /// <summary>The coach's photo (versioned address); null: show their initials.</summary>
     public string? PhotoUrl { get; init; }
+
+    /// <summary>Companies the coach has interviewed for, as an interviewer or a candidate.</summary>
+    public IReadOnlyList<string> InterviewedFor { get; init; } = [];
 }
 
 /// <summary>Average of the coach's visible reviews (1–5) and how many there are.</summary>
@@ -82,6 +85,7 @@ internal static class CoachCards
             {
                 Rating = row.RatingCount > 0 ? new CoachRating(row.RatingAverage, row.RatingCount) : null,
                 PhotoUrl = row.PhotoVersion is { } v ? CoachPhotos.Url(id, v) : null,
+                InterviewedFor = d.InterviewedFor,
             });
         }
         return cards;

@@ -130,6 +130,10 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
         var companyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var companyIds = new List<int>();
         var companyNames = new List<string>();
+        var interviewedStart = new int[n + 1];
+        var interviewedIds = new List<int>();
+        var interviewedNames = new List<string>();
+        var interviewedBloom = new ulong[n];
         var skillStart = new int[n + 1];
         var skillIds = new List<short>();
         var searchText = new string[n];
@@ -174,10 +178,21 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
                 companyNames.Add(company);
                 companyBloom[i] |= 1UL << (id & 63);
             }
-            searchText[i] = string.Join('\n', [names.TryGetValue(p.CoachId, out var name) ? name.DisplayName : "", p.Headline, .. d.Companies, .. d.Skills]).ToLowerInvariant();
+            interviewedStart[i] = interviewedIds.Count;
+            foreach (var company in d.InterviewedFor)
+            {
+                var key = Scoring.CompanyKey(company);
+                if (key.Length == 0) continue;
+                if (!companyIndex.TryGetValue(key, out var id)) companyIndex[key] = id = companyIndex.Count;
+                interviewedIds.Add(id);
+                interviewedNames.Add(company);
+                interviewedBloom[i] |= 1UL << (id & 63);
+            }
+            searchText[i] = string.Join('\n', [names.TryGetValue(p.CoachId, out var name) ? name.DisplayName : "", p.Headline, .. d.Companies, .. d.InterviewedFor, .. d.Skills]).ToLowerInvariant();
         }
         companyStart[n] = companyIds.Count;
         skillStart[n] = skillIds.Count;
+        interviewedStart[n] = interviewedIds.Count;
         foreach (var l in listings)
         {
             if (!position.TryGetValue(l.CoachId, out var i)) continue;
@@ -190,6 +205,7 @@ internal sealed class MatchSnapshotCache(IOptions<MatchingOptions> options, Time
             Version = version, BuiltAt = now, Ids = ids, Roles = roles, Types = typeMasks, Languages = languages, Slots = slots,
             Coached = coached, CoachedBonus = coachedBonus, CoachPoints = coachPoints, Years = years, MedianReply = medianReply, Overdue = overdue, RatingAverage = ratingAverage, RatingCount = ratingCount, RatingPoints = ratingPoints, CompanyStart = companyStart,
             CompanyIds = companyIds.ToArray(), CompanyNames = companyNames.ToArray(), CompanyBloom = companyBloom, CompanyIndex = companyIndex,
+            InterviewedStart = interviewedStart, InterviewedIds = interviewedIds.ToArray(), InterviewedNames = interviewedNames.ToArray(), InterviewedBloom = interviewedBloom,
             Currencies = currencies, MinPrice = minPrice, SkillStart = skillStart, SkillIds = skillIds.ToArray(), SearchText = searchText,
         };
     }

@@ -41,8 +41,17 @@ internal sealed class MatchSnapshot
     public required string[] CompanyNames { get; init; }
     /// <summary>One bit per company id modulo 64, to skip coaches who share no company without looking at the list.</summary>
     public required ulong[] CompanyBloom { get; init; }
-    /// <summary>Normalised company name → id.</summary>
+    /// <summary>Normalised company name → id, for the companies coaches worked at and those they have interviewed for.</summary>
     public required Dictionary<string, int> CompanyIndex { get; init; }
+    /// <summary>
+    /// Companies coach i has interviewed for (as an interviewer or a candidate) are
+    /// <c>InterviewedIds[InterviewedStart[i]..InterviewedStart[i + 1]]</c>, ids of <see cref="CompanyIndex"/>, names parallel to them.
+    /// </summary>
+    public required int[] InterviewedStart { get; init; }
+    public required int[] InterviewedIds { get; init; }
+    public required string[] InterviewedNames { get; init; }
+    /// <summary>One bit per interviewed-for company id modulo 64, like <see cref="CompanyBloom"/>.</summary>
+    public required ulong[] InterviewedBloom { get; init; }
     /// <summary>Skills coach i coaches are <c>SkillIds[SkillStart[i]..SkillStart[i + 1]]</c>, as <see cref="Vocabulary.Skills"/> ids.</summary>
     public int[] SkillStart { get; init; } = [0];
     public short[] SkillIds { get; init; } = [];
@@ -50,7 +59,7 @@ internal sealed class MatchSnapshot
     /// <summary><c>Currencies.Length</c> entries per coach: cheapest price per session among published listings; -1 when none.</summary>
     public required long[] MinPrice { get; init; }
 
-    /// <summary>Name, headline and companies of coach i, lower-cased, for the directory's text search.</summary>
+    /// <summary>Name, headline, companies worked at and interviewed for, and skills of coach i, lower-cased, for the directory's text search.</summary>
     public required string[] SearchText { get; init; }
 
     public int Count => Ids.Length;

@@ -68,7 +68,7 @@ internal static class Scoring
 {
     /// <summary>Every factor, in the order its reason is listed.</summary>
     public static readonly Factor[] Factors =
-        [InterviewTypes, Roles, Companies, CvSkills, CvEmployers, Language, Availability, Budget, Experience, Responsiveness, Reviews];
+        [InterviewTypes, Roles, Companies, InterviewedFor, CvSkills, CvEmployers, Language, Availability, Budget, Experience, Responsiveness, Reviews];
 
     /// <summary>The factors <see cref="Points"/> computes inline without branches; it calls every other factor of <see cref="Factors"/>.</summary>
     private static readonly Factor[] Inline =
@@ -130,6 +130,19 @@ internal static class Scoring
                 explain?.Add(new("companies", PerTargetCompany, $"Worked at {m.CompanyNames[i]}"));
             }
         return PerTargetCompany * matched;
+    }
+
+    /// <summary>A target company the coach has interviewed for, as an interviewer or a candidate (at most one counts).</summary>
+    public static int InterviewedFor(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
+    {
+        if ((s.CompanyBloom & m.InterviewedBloom[c]) == 0) return 0;
+        for (var i = m.InterviewedStart[c]; i < m.InterviewedStart[c + 1]; i++)
+            if (s.Targets(m.InterviewedIds[i]))
+            {
+                explain?.Add(new("interviewed_for", InterviewedForTarget, $"Has interviewed for {m.InterviewedNames[i]}"));
+                return InterviewedForTarget;
+            }
+        return 0;
     }
 
     /// <summary>Skills and technologies from the coachee's CV that the coach coaches, up to <see cref="MaxSharedCvSkills"/>.</summary>

@@ -9,6 +9,7 @@ internal sealed class ProfileModel(IMediator mediator) : PageModel, IFormPage
         public string? Bio { get; set; }
         public int YearsOfExperience { get; set; }
         public string? Companies { get; set; }
+        public string? InterviewedFor { get; set; }
         public string? Skills { get; set; }
         public List<string> Roles { get; set; } = [];
         public List<string> InterviewTypes { get; set; } = [];
@@ -36,7 +37,7 @@ internal sealed class ProfileModel(IMediator mediator) : PageModel, IFormPage
         var p = Current?.Profile;
         Input = p is null ? new InputModel { TimeZone = User.GetTimeZone().Id, Availability = PageForms.ToRows([]) } : new InputModel
         {
-            Headline = p.Headline, Bio = p.Bio, YearsOfExperience = p.YearsOfExperience, Companies = string.Join(", ", p.Companies), Skills = string.Join(", ", p.Skills), Roles = p.Roles,
+            Headline = p.Headline, Bio = p.Bio, YearsOfExperience = p.YearsOfExperience, Companies = string.Join(", ", p.Companies), InterviewedFor = string.Join(", ", p.InterviewedFor), Skills = string.Join(", ", p.Skills), Roles = p.Roles,
             InterviewTypes = p.InterviewTypes, CoachedCounts = p.CoachedCounts, Languages = p.Languages, TimeZone = p.TimeZone,
             Availability = PageForms.ToRows(p.Availability), IsPublished = p.IsPublished,
         };
@@ -86,7 +87,7 @@ internal sealed class ProfileModel(IMediator mediator) : PageModel, IFormPage
     {
         await mediator.Send(new SaveCoachProfile(User.GetUserId(), new ProfileInput
         {
-            Headline = Input.Headline ?? "", Bio = Input.Bio ?? "", YearsOfExperience = Input.YearsOfExperience, Companies = PageForms.SplitList(Input.Companies), Skills = PageForms.SplitList(Input.Skills),
+            Headline = Input.Headline ?? "", Bio = Input.Bio ?? "", YearsOfExperience = Input.YearsOfExperience, Companies = PageForms.SplitList(Input.Companies), InterviewedFor = PageForms.SplitList(Input.InterviewedFor), Skills = PageForms.SplitList(Input.Skills),
             Roles = Input.Roles, InterviewTypes = Input.InterviewTypes, CoachedCounts = Input.CoachedCounts, Languages = Input.Languages,
             TimeZone = Input.TimeZone ?? "", Availability = PageForms.ToWindows(Input.Availability), IsPublished = Input.IsPublished,
         }), HttpContext.RequestAborted);
