@@ -269,4 +269,24 @@ public sealed class ReviewAndCompletionTests(ClockedOrdersApp app) : IClassFixtu
         shown.GetProperty("text").GetString().ShouldBe("Worth every minute");
         shown.GetProperty("rating").GetInt32().ShouldBe(5);
     }
+
+    [Fact]
+    public async Task The_order_page_offers_to_cancel_a_session_only_while_the_viewer_may_still_cancel_it()
+    {
+        var p = await PaidAsync();
+        var s = p.Sessions.Single();
+        async Task<bool> OffersCancelAsync(TestUser user) =>
+            (await user.Client.GetPageAsync($"/orders/{p.OrderId}")).QuerySelector("[data-testid=cancel-session-form]") is not null;
+
+        (await OffersCancelAsync(p.Coachee)).ShouldBeTrue("a day or more ahead, the coachee may cancel");
+        (await OffersCancelAsync(p.Coach)).ShouldBeTrue();
+
+        At(s, -(s.EndsAt - s.StartsAt) - TimeSpan.FromHours(2)); // two hours before it starts: inside the 24-hour notice
+        (await OffersCancelAsync(p.Coachee)).ShouldBeFalse("inside the notice the coachee's cancel would be refused with too_late_to_cancel");
+        (await OffersCancelAsync(p.Coach)).ShouldBeTrue("a coach may cancel until the start");
+
+        At(s, TimeSpan.FromMinutes(1));
+        (await OffersCancelAsync(p.Coachee)).ShouldBeFalse("an ended session cannot be cancelled");
+        (await OffersCancelAsync(p.Coach)).ShouldBeFalse("an ended session cannot be cancelled");
+    }
 }

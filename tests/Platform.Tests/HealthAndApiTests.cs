@@ -7,6 +7,7 @@ public sealed class HealthAndApiTests(PlatformApp app) : IClassFixture<PlatformA
     {
         var client = app.CreateHttpsClient();
         (await client.GetAsync("/healthz/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await client.ShouldBecomeReadyAsync();
         var ready = await client.GetAsync("/healthz/ready");
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ready.Content.ReadAsStringAsync()).ShouldBe("Healthy");

@@ -27,8 +27,8 @@ public sealed class MigrationTests
         await using var b = Make();
         await Task.WhenAll(Task.Run(() => a.StartServer()), Task.Run(() => b.StartServer()));
 
-        (await a.CreateHttpsClient().GetAsync("/healthz/ready")).IsSuccessStatusCode.ShouldBeTrue();
-        (await b.CreateHttpsClient().GetAsync("/healthz/ready")).IsSuccessStatusCode.ShouldBeTrue();
+        await a.CreateHttpsClient().ShouldBecomeReadyAsync();
+        await b.CreateHttpsClient().ShouldBecomeReadyAsync();
 
         // Each migration is recorded once in its module's history, and exactly one process applied them.
         (await CountAsync(connectionString, "SELECT count(*) FROM identity.__ef_migrations")).ShouldBe(

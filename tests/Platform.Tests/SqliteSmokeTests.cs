@@ -14,7 +14,7 @@ public sealed class SqliteSmokeTests : IAsyncLifetime
         var client = _app.CreateHttpsClient();
         var home = await client.GetPageAsync("/");
         home.QuerySelector("h1")!.TextContent.ShouldContain("tech interview");
-        (await client.GetAsync("/healthz/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await client.ShouldBecomeReadyAsync();
     }
 
     [Fact]

@@ -19,6 +19,23 @@ public static class HttpClientExtensions
         return body.GetProperty("userId").GetGuid();
     }
 
+    /// <summary>
+    /// Asks /healthz/ready until it answers 200, for up to a minute: an instance reports ready only after its start-up work
+    /// (the match snapshot) is done, which takes longer on a loaded machine. Fails with the last answer.
+    /// </summary>
+    public static async Task ShouldBecomeReadyAsync(this HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            using var response = await client.GetAsync("/healthz/ready");
+            if (response.IsSuccessStatusCode) return;
+            if (DateTime.UtcNow > deadline)
+                throw new ShouldAssertException($"/healthz/ready still answers {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Signs the client in as an existing person.</summary>
     public static async Task SignInAsAsync(this HttpClient client, Guid userId)
     {

@@ -1,8 +1,12 @@
 namespace TechInterviewCoach.Orders.Pages;
 
 [Authorize(Policy = Policies.Member)]
-internal sealed class OrderModel(IMediator mediator, IOptions<OrdersOptions> options) : PageModel, IFormPage
+internal sealed class OrderModel(IMediator mediator, IOptions<OrdersOptions> options, TimeProvider time) : PageModel, IFormPage
 {
+    /// <summary>The cancel form shows only where CancelSession would accept it: a coach before the start, a coachee before the notice.</summary>
+    public bool CanCancel(SessionView s) =>
+        s.Status == "Booked" && s.StartsAt > time.GetUtcNow().UtcDateTime.AddHours(IsCoach ? 0 : CancellationNoticeHours);
+
     public OrderView Order { get; private set; } = null!;
     public bool Confirming { get; private set; }
     public bool IsCoach => Order.CoachId == User.GetUserId();
