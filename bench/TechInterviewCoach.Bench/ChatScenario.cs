@@ -7,15 +7,20 @@ using System.Text.RegularExpressions;
 namespace TechInterviewCoach.Bench;
 
 /// <summary>
-/// Live chat (issue 5): 500 conversations, both sides' streams open (1,000 SSE streams), messages sent open-loop at
-/// 200 a second. Latency is from just before the send to receipt on the other party's stream; every message must be
-/// received exactly once there (counted). With <c>instances: 2</c> the streams are held on a second host process
-/// sharing the database, so delivery crosses PostgreSQL LISTEN/NOTIFY.
+/// Live chat (issues 5 and 17): 5,000 conversations, both sides' streams open (10,000 SSE streams, one HTTP/1.1
+/// connection each, from this one process), messages sent open-loop at 200 a second. Latency is from just before the
+/// send to receipt on the other party's stream; every message must be received exactly once there (counted). With
+/// <c>instances: 2</c> the streams are held on a second host process sharing the database, so delivery crosses
+/// PostgreSQL LISTEN/NOTIFY. Memory per stream is (host RSS with the streams − host RSS before them) / streams, both
+/// read after a full GC induced in the host (<see cref="HostProcess.RssAfterGcMiBAsync"/>).
+/// BENCH_CHAT_STREAMS changes the number of streams (even; default 10,000).
 /// </summary>
 public sealed partial class ChatScenario(int instances) : Scenario
 {
-    private const int Conversations = 500;
+    private static readonly int Conversations = int.Parse(Environment.GetEnvironmentVariable("BENCH_CHAT_STREAMS") ?? "10000") / 2;
     private const int MessagesPerSecond = 200;
+    /// <summary>Streams being opened at once (each open reads the conversation, the names and the first messages).</summary>
+    private const int OpeningAtOnce = 32;
 
     public override string Name => instances == 1 ? "chat-1-instance" : "chat-2-instances";
 
@@ -43,7 +48,7 @@ public sealed partial class ChatScenario(int instances) : Scenario
     {
         var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = context.Host.BaseAddress };
         var pairs = new ConcurrentBag<Pair>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, Conversations), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, Conversations), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (n, _) =>
         {
             var coach = await SignInAsync(client, "coach", n);
             var coachee = await SignInAsync(client, "coachee", n);
@@ -91,25 +96,44 @@ public sealed partial class ChatScenario(int instances) : Scenario
         var sender = (HttpClient)context.State["client"];
         await using var second = instances == 2 ? await context.StartSecondHostAsync() : null;
         var streamHost = second ?? context.Host;
-        var streamClient = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 4096, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        // One connection per stream (HTTP/1.1, as browsers' EventSource over HTTP/1.1); the process needs a file
+        // descriptor per stream (ulimit -n).
+        var streamClient = new HttpClient(new SocketsHttpHandler
+            {
+                UseCookies = false, MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                ConnectTimeout = TimeSpan.FromSeconds(60),
+            })
             { BaseAddress = streamHost.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
 
-        GC.Collect();
-        var before = streamHost.RssMiB();
+        var before = await streamHost.RssAfterGcMiBAsync();
         var received = new ConcurrentDictionary<long, int>();
         var latencies = new ConcurrentBag<double>();
         using var stop = new CancellationTokenSource();
+        using var opening = new SemaphoreSlim(OpeningAtOnce);
         var opened = 0;
+        var failedToOpen = 0;
         var readers = new List<Task>();
         // Receipt on the recipient's stream: key k is sent by the coachee when k is even, else by the coach.
-        foreach (var (pair, index) in pairs.Select((p, i) => (p, i)))
+        foreach (var pair in pairs)
         foreach (var (person, isCoach) in new[] { (pair.Coachee, false), (pair.Coach, true) })
         {
             readers.Add(Task.Run(async () =>
             {
                 var request = As(person, HttpMethod.Get, $"api/messaging/conversations/{pair.ConversationId}/stream");
-                using var response = await streamClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token);
-                response.EnsureSuccessStatusCode();
+                HttpResponseMessage response;
+                await opening.WaitAsync(stop.Token);
+                try
+                {
+                    response = await streamClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token);
+                    response.EnsureSuccessStatusCode();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    if (Interlocked.Increment(ref failedToOpen) <= 3) Console.Error.WriteLine($"[chat] a stream did not open: {ex.GetType().Name}: {ex.Message}");
+                    return;
+                }
+                finally { opening.Release(); }
+                using var _ = response;
                 Interlocked.Increment(ref opened);
                 using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
                 try
@@ -130,11 +154,13 @@ public sealed partial class ChatScenario(int instances) : Scenario
                 catch (OperationCanceledException) { }
             }));
         }
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Volatile.Read(ref opened) < pairs.Count * 2 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var openClock = Stopwatch.StartNew();
+        var deadline = DateTime.UtcNow.AddSeconds(300);
+        while (Volatile.Read(ref opened) + Volatile.Read(ref failedToOpen) < pairs.Count * 2 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var openSeconds = openClock.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"[chat] {opened} streams open in {openSeconds:0} s ({failedToOpen} failed)");
         await Task.Delay(1000);
-        GC.Collect();
-        var withStreams = streamHost.RssMiB();
+        var withStreams = await streamHost.RssAfterGcMiBAsync();
 
         // Warm-up (JIT, connection pools), not measured; then the measured run.
         await SendAsync(sender, pairs, (int)(MessagesPerSecond * Warmup.TotalSeconds), WarmupKeys);
@@ -156,7 +182,7 @@ public sealed partial class ChatScenario(int instances) : Scenario
             new(Name, $"send → receipt on the other side ({instances} instance{(instances == 1 ? "" : "s")})", achieved, Load.Percentile(sorted, 0.5), Load.Percentile(sorted, 0.99),
                 withStreams, $"{opened} streams, {total} messages at {MessagesPerSecond}/s: {once} received once, {duplicated} twice+, {missing} missing, {sendFailures} send failures; p90 {Load.Percentile(sorted, 0.9):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):0.0} ms",
                 Anchor.None), // a fixed offered rate, not a capacity: no ratio
-            new(Name, "memory per open stream", null, null, null, null, $"{(withStreams - before) * 1024 / Math.Max(1, opened):0.0} KiB (RSS {before:0} → {withStreams:0} MiB with {opened} streams)"),
+            new(Name, "memory per open stream", null, null, null, null, $"{(withStreams - before) * 1024 / Math.Max(1, opened):0.0} KiB (RSS after a full GC {before:0} → {withStreams:0} MiB with {opened} streams; {failedToOpen} failed to open; opened in {openSeconds:0} s)"),
         ];
     }
 }

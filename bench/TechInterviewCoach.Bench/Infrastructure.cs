@@ -123,6 +123,29 @@ public sealed class HostProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
     }
 
+    /// <summary>
+    /// Resident memory after a full blocking GC of the host: an EventPipe session asking for the runtime provider's
+    /// GCHeapCollect keyword makes the runtime collect (what dotnet-gcdump does); then a short pause for the GC to
+    /// finish and return what it freed, and VmRSS is read. (GC.Collect in this process would only collect the harness.)
+    /// </summary>
+    public async Task<double> RssAfterGcMiBAsync()
+    {
+        const long gcKeyword = 0x1, gcHeapCollectKeyword = 0x800000;
+        var client = new Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient(_process.Id);
+        for (var i = 0; i < 2; i++)
+        {
+            using var session = client.StartEventPipeSession(
+                new Microsoft.Diagnostics.NETCore.Client.EventPipeProvider("Microsoft-Windows-DotNETRuntime",
+                    System.Diagnostics.Tracing.EventLevel.Informational, gcKeyword | gcHeapCollectKeyword), requestRundown: false);
+            var drain = session.EventStream.CopyToAsync(Stream.Null);
+            await Task.Delay(1500);
+            await session.StopAsync(CancellationToken.None);
+            await drain.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { });
+        }
+        await Task.Delay(1000);
+        return RssMiB();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }

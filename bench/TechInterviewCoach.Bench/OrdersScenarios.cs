@@ -7,12 +7,17 @@ namespace TechInterviewCoach.Bench;
 /// Webhook ingestion (issue 6): N pending orders; a signed checkout.session.completed per order, each delivered three
 /// times concurrently, as Stripe's retries can. Figures: events/s accepted (verified and stored), events/s applied (until
 /// no stored event is pending), and the duplicate check: exactly N paid orders and exactly N "order paid" emails.
+/// Then (issue 17) the latency: another event per order for BENCH_SECONDS, offered at a steady 200 events/s (open loop),
+/// and the time from each event's receipt (its received_at) to its order shown paid (paid_at), both the host's clock.
 /// </summary>
 public sealed class WebhookIngestion(int orders) : Scenario
 {
     private const string Secret = "whsec_bench_0123456789";
     public override string Name => "webhooks-3x";
     public override IReadOnlyDictionary<string, string> HostSettings => new Dictionary<string, string> { ["Stripe:WebhookSecret"] = Secret };
+
+    private const int LatencyRate = 200;
+    private static int LatencyOrders => (int)(LatencyRate * Duration.TotalSeconds);
 
     public override async Task SetupAsync(BenchContext context)
     {
@@ -25,28 +30,29 @@ public sealed class WebhookIngestion(int orders) : Scenario
                 platform_fee_minor, coach_net_minor, refunded_minor, state, idempotency_key, destination_account_id, checkout_session_id, created_at, updated_at, version)
             SELECT gen_random_uuid(), @coach, @coachee, gen_random_uuid(), 'Mock interview', 1, 60, 'USD', 10000, 1500, 8500, 0, 0,
                    'bench-' || g, 'acct_bench', 'cs_bench_' || g, now(), now(), gen_random_uuid()
-            FROM generate_series(1, {orders}) g
+            FROM generate_series(1, {orders + LatencyOrders}) g
             """, conn);
         cmd.Parameters.AddWithValue("coach", coach);
         cmd.Parameters.AddWithValue("coachee", coachee);
         await cmd.ExecuteNonQueryAsync();
         var ids = new List<(Guid Id, string Session)>();
-        await using (var read = new NpgsqlCommand("SELECT id, checkout_session_id FROM orders.orders", conn))
+        await using (var read = new NpgsqlCommand("SELECT id, checkout_session_id FROM orders.orders ORDER BY idempotency_key", conn))
         await using (var reader = await read.ExecuteReaderAsync())
             while (await reader.ReadAsync()) ids.Add((reader.GetGuid(0), reader.GetString(1)));
-        context.State["orders"] = ids;
+        context.State["orders"] = ids.Take(orders).ToList();
+        context.State["latency"] = ids.Skip(orders).ToList();
     }
 
-    private static string Event(Guid orderId, string sessionId, int n) => System.Text.Json.JsonSerializer.Serialize(new
+    private static string Event(Guid orderId, string sessionId, int n, string run = "bench") => System.Text.Json.JsonSerializer.Serialize(new
     {
-        id = $"evt_bench_{n}", @object = "event", api_version = Stripe.StripeConfiguration.ApiVersion, created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        id = $"evt_{run}_{n}", @object = "event", api_version = Stripe.StripeConfiguration.ApiVersion, created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         livemode = false, type = "checkout.session.completed",
         data = new
         {
             @object = new
             {
                 id = sessionId, @object = "checkout.session", mode = "payment", payment_status = "paid", status = "complete",
-                amount_total = 10000, currency = "usd", payment_intent = $"pi_bench_{n}", metadata = new { order_id = orderId.ToString() },
+                amount_total = 10000, currency = "usd", payment_intent = $"pi_{run}_{n}", metadata = new { order_id = orderId.ToString() },
             },
         },
     });
@@ -89,13 +95,55 @@ public sealed class WebhookIngestion(int orders) : Scenario
         var emails = await Count("SELECT count(*) FROM platform.outbox_messages WHERE type LIKE '%SendEmail' AND payload LIKE '%order_paid_coachee%'");
         var sorted = latencies.Order().ToArray();
         var ok = events == ids.Count && paid == ids.Count && emails == ids.Count;
+        var latency = await LatencyAsync(context, client, conn);
         return
         [
             new(Name, "POST /webhooks/stripe (verify + store)", deliveries.Length / accepted, Load.Percentile(sorted, 0.5), Load.Percentile(sorted, 0.99), context.Host.RssMiB(),
                 $"{ids.Count:N0} events × 3 deliveries, 32 concurrent, {failures} non-2xx", Anchor.RawInsert),
             new(Name, "events applied", ids.Count / applied, null, null, null,
                 $"{events} stored, {paid} orders paid, {emails} order-paid emails: {(ok ? "zero duplicate effects" : "MISMATCH")}", Anchor.RawInsert),
+            latency,
         ];
+    }
+
+    /// <summary>One event per latency order at a steady <see cref="LatencyRate"/>/s, each delivered once; receipt → paid per event.</summary>
+    private async Task<Result> LatencyAsync(BenchContext context, HttpClient client, NpgsqlConnection conn)
+    {
+        var ids = (List<(Guid Id, string Session)>)context.State["latency"];
+        var failures = 0;
+        var sends = new List<Task>(ids.Count);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / LatencyRate);
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            var body = Event(ids[i].Id, ids[i].Session, i, "lat");
+            sends.Add(Task.Run(async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "webhooks/stripe") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                request.Headers.Add("Stripe-Signature", Sign(body));
+                try { if (!(await client.SendAsync(request)).IsSuccessStatusCode) Interlocked.Increment(ref failures); }
+                catch (HttpRequestException) { Interlocked.Increment(ref failures); }
+            }));
+        }
+        await Task.WhenAll(sends);
+        var offered = ids.Count / clock.Elapsed.TotalSeconds;
+        async Task<long> Count(string sql) { await using var c = new NpgsqlCommand(sql, conn); return Convert.ToInt64(await c.ExecuteScalarAsync()); }
+        while (await Count("SELECT count(*) FROM orders.stripe_events WHERE status = 0") > 0 && clock.Elapsed < TimeSpan.FromMinutes(5))
+            await Task.Delay(100);
+        await using var query = new NpgsqlCommand("""
+            SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY lag), percentile_cont(0.99) WITHIN GROUP (ORDER BY lag), max(lag)
+            FROM (SELECT extract(epoch FROM o.paid_at - e.received_at) * 1000 AS lag
+                  FROM orders.stripe_events e JOIN orders.orders o ON o.payment_intent_id = 'pi_lat_' || substring(e.id FROM 9)
+                  WHERE e.id LIKE 'evt_lat_%' AND o.state = 2) x
+            """, conn);
+        await using var reader = await query.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var paid = reader.GetInt64(0);
+        double? At(int i) => reader.IsDBNull(i) ? null : Convert.ToDouble(reader.GetValue(i));
+        var (p50, p99, max) = (At(1), At(2), At(3));
+        return new(Name, $"receipt → order paid at {LatencyRate} events/s", offered, p50, p99, context.Host.RssMiB(),
+            $"{ids.Count:N0} events offered open-loop at {offered:0} /s, each once, {failures} failed, {paid} orders paid; max {max:0} ms (received_at → paid_at, host clock)", Anchor.None);
     }
 }
 
@@ -103,6 +151,9 @@ public sealed class WebhookIngestion(int orders) : Scenario
 public sealed class AdminOrderList(int orders) : Scenario
 {
     public override string Name => $"admin-orders-{orders / 1000}k";
+
+    private const int LatencyRate = 200;
+    private static int LatencyOrders => (int)(LatencyRate * Duration.TotalSeconds);
 
     public override async Task SetupAsync(BenchContext context)
     {

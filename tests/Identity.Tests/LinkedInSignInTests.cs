@@ -81,6 +81,22 @@ public sealed class LinkedInSignInTests : IClassFixture<IdentityApp>
     }
 
     [Fact]
+    public async Task A_new_LinkedIn_picture_shows_at_once_in_the_summary_of_a_session_already_open()
+    {
+        var sub = "sub-" + Guid.NewGuid().ToString("N");
+        _app.LinkedIn.UserInfo = LinkedInStandIn.Person(sub, "Pia Holm", "pia@example.test");
+        var laptop = _app.CreateHttpsClient();
+        await LinkedInFlow.SignInAsync(laptop);
+        (await laptop.GetJsonAsync<JsonElement>("/api/identity/me")).GetProperty("pictureUrl").GetString().ShouldBe($"https://media.licdn.example/p/{sub}.jpg");
+
+        _app.LinkedIn.UserInfo = LinkedInStandIn.Person(sub, "Pia Holm", "pia@example.test");
+        _app.LinkedIn.UserInfo["picture"] = "https://media.licdn.example/p/new.jpg";
+        await LinkedInFlow.SignInAsync(_app.CreateHttpsClient());
+
+        (await laptop.GetJsonAsync<JsonElement>("/api/identity/me")).GetProperty("pictureUrl").GetString().ShouldBe("https://media.licdn.example/p/new.jpg");
+    }
+
+    [Fact]
     public async Task A_name_corrected_in_settings_is_not_overwritten_by_the_next_LinkedIn_sign_in()
     {
         var sub = "sub-" + Guid.NewGuid().ToString("N");

@@ -340,7 +340,13 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             var form = target.Locator("form").Nth(index);
             await form.EvaluateAsync(FillScript);
             if (forms[index].HasFile)
-                await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "crawl-cv.pdf", MimeType = "application/pdf", Buffer = MinimalPdf() });
+            {
+                var file = form.Locator("input[type=file]");
+                // A photo field (accept="image/…") gets a photo, any other file field a CV.
+                await file.SetInputFilesAsync((await file.GetAttributeAsync("accept") ?? "").Contains("image/")
+                    ? new FilePayload { Name = "crawl-photo.jpg", MimeType = "image/jpeg", Buffer = SampleImages.Jpeg(400, 300) }
+                    : new FilePayload { Name = "crawl-cv.pdf", MimeType = "application/pdf", Buffer = MinimalPdf() });
+            }
             var button = await form.Locator("button[type=submit].primary").CountAsync() > 0
                 ? form.Locator("button[type=submit].primary").First
                 : form.Locator("button[type=submit], button:not([type]), input[type=submit]").First;
@@ -526,6 +532,10 @@ public sealed class CrawlTests(Browser browser, ITestOutputHelper output) : IAsy
             availability = Enum.GetValues<DayOfWeek>().Select(d => new { day = d.ToString(), start = "08:00", end = "20:00" }).ToArray(),
             isPublished = true,
         });
+        // A photo, so cards, the coach page, conversations and orders are checked with an <img> as well as with initials.
+        var photoForm = coach.Context.APIRequest.CreateFormData();
+        photoForm.Set("photo", new FilePayload { Name = "kai.jpg", MimeType = "image/jpeg", Buffer = SampleImages.Jpeg(600, 600) });
+        (await coach.Context.APIRequest.PostAsync("/api/matching/coach/photo", new() { Multipart = photoForm })).Status.ShouldBe(200);
         var listing = await ApiAsync(coach, "POST", "/api/matching/coach/listings", new
         { title = "System design mock interview", description = "One hour, with written feedback.", kind = "Single", sessions = 1, sessionMinutes = 60, priceMinor = 12000, currency = "EUR" });
         var listingId = listing.GetProperty("id").GetString()!;

@@ -8,9 +8,10 @@ public sealed class JourneysApp : AppFactory
         UseRealServer = true;
         Settings["Security:RequireHttps"] = "false";
         Settings["Matching:CvStoragePath"] = CvDirectory;
+        Settings["Matching:PhotoStoragePath"] = Path.Combine(CvDirectory, "photos");
     }
 
-    /// <summary>This app's own CV folder, removed with it, so uploads from one journey never meet another's.</summary>
+    /// <summary>This app's own CV folder (photos in a folder inside it), removed with it, so uploads from one journey never meet another's.</summary>
     public string CvDirectory { get; } = Path.Combine(Path.GetTempPath(), "tic-cv-journey-" + Guid.NewGuid().ToString("N"));
 
     public override async Task DisposeAsync()

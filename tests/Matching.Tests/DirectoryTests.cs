@@ -103,6 +103,9 @@ public sealed class DirectoryTests : IAsyncLifetime
     [InlineData("minPrice=90&maxPrice=10", "bad_filter")]
     [InlineData("day=someday&hour=3", "validation_failed")]
     [InlineData("day=monday&hour=99", "validation_failed")]
+    [InlineData("day=monday&hour=abc", "bad_filter")]
+    [InlineData("day=monday&hour=7pm", "bad_filter")]
+    [InlineData("hour=19", "validation_failed")]
     [InlineData("currency=XXX", "validation_failed")]
     public async Task Bad_search_input_gets_a_400_with_a_stable_code_and_the_page_shows_a_form_error(string query, string code)
     {
@@ -121,5 +124,63 @@ public sealed class DirectoryTests : IAsyncLifetime
         var longQuery = new string('a', 10_000);
         await (await anon.GetAsync("/api/matching/coaches?q=" + longQuery)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         (await anon.GetPageAsync("/coaches?q=" + longQuery)).QuerySelector("[data-testid=search-error]")!.TextContent.ShouldContain("at most 200");
+    }
+
+    [Fact]
+    public async Task A_shared_link_with_a_day_and_hour_shows_the_same_coaches_to_a_visitor_in_another_zone()
+    {
+        // Monday 18:00–21:00 in Berlin: 20:00 Berlin is inside; 20:00 UTC is 21:00 or 22:00 in Berlin, outside.
+        await app.CreateListedCoachAsync("Evening Coach", Fixtures.Profile(availability: [new { day = "Monday", start = "18:00", end = "21:00" }]));
+        var coachee = await app.CreateUserAsync(Roles.Coachee, "Berlin Searcher", null, "Europe/Berlin");
+        var own = await coachee.Client.GetPageAsync("/coaches?day=monday&hour=20");
+        own.QuerySelectorAll("[data-testid=coach-card] h2").Select(h => h.TextContent).ShouldBe(["Evening Coach"]);
+        // The form carries the searcher's zone, so the link it makes says which 20:00 it means.
+        own.QuerySelector("#coach-filters input[name=tz]")!.GetAttribute("value").ShouldBe("Europe/Berlin");
+
+        var visitor = app.CreateClient();
+        var shared = await visitor.GetPageAsync("/coaches?day=monday&hour=20&tz=Europe%2FBerlin");
+        shared.QuerySelectorAll("[data-testid=coach-card] h2").Select(h => h.TextContent).ShouldBe(["Evening Coach"]);
+        var utc = await visitor.GetPageAsync("/coaches?day=monday&hour=20");
+        utc.QuerySelectorAll("[data-testid=coach-card]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Without_a_sort_the_newest_coaches_come_first_as_the_sort_menu_says()
+    {
+        await app.CreateListedCoachAsync("First Signed Up", Fixtures.Profile());
+        await app.CreateListedCoachAsync("Second Signed Up", Fixtures.Profile());
+        await app.CreateListedCoachAsync("Third Signed Up", Fixtures.Profile());
+        var anon = app.CreateClient();
+        (await NamesAsync(anon, "")).ShouldBe(["Third Signed Up", "Second Signed Up", "First Signed Up"]);
+        var html = await anon.GetPageAsync("/coaches");
+        html.QuerySelector("select[name=sort] option[selected]")!.TextContent.ShouldBe("Newest coaches first");
+        html.QuerySelectorAll("[data-testid=coach-card] h2").Select(h => h.TextContent).ShouldBe(["Third Signed Up", "Second Signed Up", "First Signed Up"]);
+    }
+
+    [Fact]
+    public async Task Best_match_in_the_directory_counts_the_cv_like_the_matches_page()
+    {
+        // Alike for the quiz; the generalist has coached more people, so leads on the quiz alone. The CV names the specialist's skills.
+        await app.CreateListedCoachAsync("Kim Specialist", Fixtures.Profile(types: ["system_design"], skills: ["Kubernetes", "Go"]));
+        await app.CreateListedCoachAsync("Gene Generalist", Fixtures.Profile(types: ["system_design"], counts: new() { ["system_design"] = 40 }, skills: ["React"]));
+        var coachee = await app.CreateUserAsync(Roles.Coachee);
+        await coachee.Client.SubmitQuizAsync(Fixtures.Quiz(types: ["system_design"]));
+        (await NamesAsync(coachee.Client, "sort=match")).ShouldBe(["Gene Generalist", "Kim Specialist"]);
+
+        (await coachee.Client.UploadCvAsync(Fixtures.Pdf("Robin Example", "Skills: Kubernetes, Golang"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var matches = await coachee.Client.GetJsonAsync<MatchesPage>("/api/matching/matches");
+        matches.Items.Select(m => m.Coach.DisplayName).ShouldBe(["Kim Specialist", "Gene Generalist"]);
+        (await NamesAsync(coachee.Client, "sort=match")).ShouldBe(["Kim Specialist", "Gene Generalist"]);
+    }
+
+    [Fact]
+    public async Task A_non_numeric_hour_on_the_page_gets_the_form_error_instead_of_being_ignored()
+    {
+        await app.CreateListedCoachAsync("Some Coach", Fixtures.Profile());
+        var html = await app.CreateClient().GetPageAsync("/coaches?day=monday&hour=abc");
+        html.QuerySelector("[data-testid=search-error]")!.TextContent.ShouldContain("The hour is not a number");
+        html.QuerySelectorAll("[data-testid=coach-card]").ShouldBeEmpty();
+        var problem = await (await app.CreateClient().GetAsync("/api/matching/coaches?day=monday&hour=abc")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "bad_filter");
+        problem.FieldErrors().ShouldContainKey("hour");
     }
 }

@@ -5,12 +5,19 @@ public sealed class MatchingApp : AppFactory
 {
     public string CvDirectory { get; } = Path.Combine(Path.GetTempPath(), "tic-cv-" + Guid.NewGuid().ToString("N"));
 
-    public MatchingApp() => Settings["Matching:CvStoragePath"] = CvDirectory;
+    public string PhotoDirectory { get; } = Path.Combine(Path.GetTempPath(), "tic-photos-" + Guid.NewGuid().ToString("N"));
+
+    public MatchingApp()
+    {
+        Settings["Matching:CvStoragePath"] = CvDirectory;
+        Settings["Matching:PhotoStoragePath"] = PhotoDirectory;
+    }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
         try { Directory.Delete(CvDirectory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(PhotoDirectory, recursive: true); } catch (IOException) { }
     }
 
     public Task PublishAsync(INotification notification) =>
@@ -46,12 +53,14 @@ internal static class Fixtures
     };
 
     public static object Profile(string headline = "Staff engineer", string[]? companies = null, string[]? types = null, Dictionary<string, int>? counts = null,
-        string[]? languages = null, string timeZone = "Europe/Berlin", object[]? availability = null, string[]? roles = null, int years = 10, string[]? skills = null) => new
+        string[]? languages = null, string timeZone = "Europe/Berlin", object[]? availability = null, string[]? roles = null, int years = 10, string[]? skills = null,
+        string[]? interviewedFor = null) => new
     {
         headline,
         bio = "I coach.",
         yearsOfExperience = years,
         companies = companies ?? Array.Empty<string>(),
+        interviewedFor = interviewedFor ?? Array.Empty<string>(),
         skills = skills ?? Array.Empty<string>(),
         roles = roles ?? new[] { "backend" },
         interviewTypes = types ?? new[] { "coding" },
@@ -80,6 +89,15 @@ internal static class Fixtures
         (await coach.Client.PostAsync($"/api/matching/coach/listings/{created.GetProperty("id").GetGuid()}/publish", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.EnablePayoutsAsync(coach.Id);
         return coach;
+    }
+
+    public static Task<HttpResponseMessage> UploadPhotoAsync(this HttpClient client, byte[] content, string fileName = "photo.jpg", string contentType = "image/jpeg")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "photo", fileName);
+        return client.PostAsync("/api/matching/coach/photo", form);
     }
 
     /// <summary>A readable one-page PDF whose text is <paramref name="lines"/> (the content is uncompressed: the marker is in the bytes).</summary>

@@ -53,6 +53,22 @@ public sealed class ScoringTests
             foreach (var skill in Skills.OrderBy(_ => rnd.Next()).Take(rnd.Next(5))) skillIds.Add((short)Vocabulary.Skills.Find(skill)!.Id);
         }
         skillStart[n] = skillIds.Count;
+        // Companies interviewed for: some the coach also worked at, some known only from an interview ("Adyen" may be new to the index).
+        var interviewedStart = new int[n + 1];
+        var interviewedIds = new List<int>();
+        var interviewedNames = new List<string>();
+        var interviewedBloom = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            interviewedStart[i] = interviewedIds.Count;
+            foreach (var company in Companies.OrderBy(_ => rnd.Next()).Take(rnd.Next(3)))
+            {
+                var key = Scoring.CompanyKey(company);
+                if (!index.TryGetValue(key, out var id)) index[key] = id = index.Count;
+                interviewedIds.Add(id); interviewedNames.Add(company); interviewedBloom[i] |= 1UL << (id & 63);
+            }
+        }
+        interviewedStart[n] = interviewedIds.Count;
         string[] currencies = ["EUR", "USD"];
         return new MatchSnapshot
         {
@@ -66,6 +82,7 @@ public sealed class ScoringTests
             RatingPoints = Enumerable.Range(0, n).Select(i => Scoring.ReviewPoints(ratingAverage[i], ratingCount[i])).ToArray(),
             Years = Enumerable.Range(0, n).Select(_ => rnd.Next(25)).ToArray(), MedianReply = median, Overdue = overdue,
             CompanyStart = start, CompanyIds = ids.ToArray(), CompanyNames = names.ToArray(), CompanyBloom = bloom, CompanyIndex = index,
+            InterviewedStart = interviewedStart, InterviewedIds = interviewedIds.ToArray(), InterviewedNames = interviewedNames.ToArray(), InterviewedBloom = interviewedBloom,
             Currencies = currencies, SkillStart = skillStart, SkillIds = skillIds.ToArray(), SearchText = new string[n],
             MinPrice = Enumerable.Range(0, n * currencies.Length).Select(_ => rnd.Next(3) == 0 ? -1L : 1000L * rnd.Next(1, 30)).ToArray(),
         };
@@ -96,6 +113,7 @@ public sealed class ScoringTests
     public void The_fast_score_equals_the_explained_score_and_the_sum_of_its_reasons()
     {
         var fromCv = 0;
+        var interviewed = 0;
         var rnd = new Random(20261122);
         for (var round = 0; round < 20; round++)
         {
@@ -108,9 +126,11 @@ public sealed class ScoringTests
                 Scoring.Points(seeker, snapshot, c).ShouldBe(explained, $"round {round}, coach {c}");
                 components.Sum(x => x.Points).ShouldBe(explained);
                 fromCv += components.Count(x => x.Factor is "cv_skills" or "cv_employers");
+                interviewed += components.Count(x => x.Factor is "interviewed_for");
             }
         }
         fromCv.ShouldBeGreaterThan(0); // the CV's factors were exercised
+        interviewed.ShouldBeGreaterThan(0); // and the companies interviewed for
     }
 
     [Fact]

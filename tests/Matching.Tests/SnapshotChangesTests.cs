@@ -104,6 +104,8 @@ public sealed class SnapshotChangesTests : IAsyncLifetime
         var second = await StartInstanceAsync();
         MatchingApp[] instances = [app, second];
         string[] companies = ["Google", "Stripe", "Netflix", "Meta", "Shopify", "Acme Robotics"];
+        // Companies interviewed for: some also worked at, "Tiny Startup GmbH" only ever interviewed for.
+        string[] interviewed = ["Google", "Stripe", "Meta", "Tiny Startup GmbH"];
         string[] types = ["coding", "system_design", "behavioural", "ml_design"];
         string[] languages = ["en", "de", "fr", "es"];
         string[] skills = ["Go", "Kubernetes", "Python", "Kafka", "React", "PostgreSQL"];
@@ -113,7 +115,7 @@ public sealed class SnapshotChangesTests : IAsyncLifetime
         object RandomProfile(int n) => Fixtures.Profile(headline: $"Coach {n} headline {random.Next(1000)}", companies: Some(companies, 0), types: Some(types, 1),
             counts: new() { [types[random.Next(types.Length)]] = random.Next(0, 80) }, languages: Some(languages, 1), timeZone: zones[random.Next(zones.Length)],
             availability: [new { day = days[random.Next(days.Length)], start = $"{random.Next(6, 12):00}:00", end = $"{random.Next(13, 22):00}:00" }],
-            years: random.Next(1, 25), skills: Some(skills, 0));
+            years: random.Next(1, 25), skills: Some(skills, 0), interviewedFor: Some(interviewed, 0));
 
         var coaches = new List<(TestUser User, Guid Listing)>();
         for (var n = 0; n < 8; n++)
@@ -125,7 +127,7 @@ public sealed class SnapshotChangesTests : IAsyncLifetime
         var quizzes = new[]
         {
             Fixtures.Quiz(companies: ["Stripe", "Google"], types: ["coding", "system_design"], languages: ["en", "de"], budget: 9000, currency: "USD"),
-            Fixtures.Quiz(companies: ["Acme Robotics"], types: ["behavioural"], languages: ["fr"], budget: 7000, currency: "EUR", timeZone: "Asia/Tokyo", seniority: "staff"),
+            Fixtures.Quiz(companies: ["Acme Robotics", "Tiny Startup GmbH"], types: ["behavioural"], languages: ["fr"], budget: 7000, currency: "EUR", timeZone: "Asia/Tokyo", seniority: "staff"),
         };
         var coachees = new List<TestUser>();
         foreach (var quiz in quizzes)
@@ -180,7 +182,7 @@ public sealed class SnapshotChangesTests : IAsyncLifetime
 
         foreach (var coachee in coachees)
             (await MatchesAsync(second, coachee.Id)).ShouldBe(await MatchesAsync(third, coachee.Id));
-        foreach (var query in new[] { "coach", "headline 1", "stripe" })
+        foreach (var query in new[] { "coach", "headline 1", "stripe", "tiny startup" })
             (await DirectoryAsync(second, query)).ShouldBe(await DirectoryAsync(third, query));
     }
 

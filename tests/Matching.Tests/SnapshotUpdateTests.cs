@@ -7,6 +7,8 @@ namespace TechInterviewCoach.Matching.Tests;
 public sealed class SnapshotUpdateTests
 {
     private static readonly string[] Companies = ["Google", "Meta", "Stripe", "Netflix", "Shopify", "Adyen", "Acme Robotics", "Zalando"];
+    /// <summary>A company coaches only ever interviewed for (never worked at): its id comes from the interviewed-for list alone.</summary>
+    private const string InterviewedOnly = "Tiny Startup GmbH";
     private static readonly string[] Skills = ["Go", "Kubernetes", "React", "Python", "Kafka", "PostgreSQL"];
     private static readonly string[] Zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"];
     private static readonly DateTime Monday = WeekSlots.ReferenceMondayUtc(new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc));
@@ -16,6 +18,8 @@ public sealed class SnapshotUpdateTests
         var details = new CoachDetails
         {
             Companies = Companies.Take(companies).OrderBy(_ => rnd.Next()).Take(rnd.Next(4)).ToList(),
+            InterviewedFor = Companies.Take(companies).Concat(companies == Companies.Length ? [InterviewedOnly] : [])
+                .OrderBy(_ => rnd.Next()).Take(rnd.Next(3)).ToList(),
             Skills = Skills.OrderBy(_ => rnd.Next()).Take(rnd.Next(4)).ToList(),
             Roles = QuizDefinition.Roles.Where(_ => rnd.Next(3) == 0).Select(o => o.Code).ToList(),
             InterviewTypes = QuizDefinition.InterviewTypes.Where(_ => rnd.Next(2) == 0).Select(o => o.Code).ToList(),
@@ -33,7 +37,7 @@ public sealed class SnapshotUpdateTests
     {
         TargetRoles = QuizDefinition.Roles.Where(_ => rnd.Next(3) == 0).Select(o => o.Code).ToList(),
         Seniority = new[] { "junior", "senior", "staff", null }[rnd.Next(4)],
-        TargetCompanies = Companies.Where(_ => rnd.Next(3) == 0).ToList(),
+        TargetCompanies = Companies.Concat([InterviewedOnly]).Where(_ => rnd.Next(3) == 0).ToList(),
         InterviewTypes = QuizDefinition.InterviewTypes.Where(_ => rnd.Next(2) == 0).Select(o => o.Code).ToList(),
         Languages = QuizDefinition.Languages.Take(6).Where(_ => rnd.Next(3) == 0).Select(o => o.Code).ToList(),
         TimeZone = Zones[rnd.Next(Zones.Length)],
@@ -113,6 +117,11 @@ public sealed class SnapshotUpdateTests
         string.Join(",", m.CoachedBonus.Skip(i * MatchSnapshot.TypeCount).Take(MatchSnapshot.TypeCount)), m.CoachPoints[i], m.Years[i], m.MedianReply[i],
         m.Overdue[i], m.RatingAverage[i], m.RatingCount[i], m.RatingPoints[i], string.Join(",", m.CompanyNames[m.CompanyStart[i]..m.CompanyStart[i + 1]]),
         string.Join(",", m.CompanyIds[m.CompanyStart[i]..m.CompanyStart[i + 1]].Select(id => m.CompanyIndex.Single(kv => kv.Value == id).Key)),
+        string.Join(",", m.InterviewedNames[m.InterviewedStart[i]..m.InterviewedStart[i + 1]]),
+        string.Join(",", m.InterviewedIds[m.InterviewedStart[i]..m.InterviewedStart[i + 1]].Select(id => m.CompanyIndex.Single(kv => kv.Value == id).Key)),
+        // The blooms are in the snapshot's own ids: only whether each covers its coach's list is comparable.
+        m.CompanyIds[m.CompanyStart[i]..m.CompanyStart[i + 1]].All(id => (m.CompanyBloom[i] & (1UL << (id & 63))) != 0),
+        m.InterviewedIds[m.InterviewedStart[i]..m.InterviewedStart[i + 1]].All(id => (m.InterviewedBloom[i] & (1UL << (id & 63))) != 0),
         string.Join(",", m.SkillIds[m.SkillStart[i]..m.SkillStart[i + 1]]), m.SearchText[i],
         string.Join(",", m.Currencies.Select((c, k) => (c, Price: m.MinPriceAt(i, k))).Where(x => x.Price is not null).Select(x => $"{x.c}={x.Price}")))).ToList();
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using TechInterviewCoach.Identity.Contracts;
 using TechInterviewCoach.Messaging.Contracts;
+using TechInterviewCoach.Messaging.Infrastructure;
 
 namespace TechInterviewCoach.Messaging.Tests;
 
@@ -232,6 +233,34 @@ public sealed class ConversationTests(MessagingApp app) : IClassFixture<Messagin
         var received = new List<long>();
         for (var i = 0; i < 20; i++) received.Add((await stream.NextMessageAsync()).Seq);
         received.ShouldBe(Enumerable.Range(2, 20).Select(i => (long)i));
+    }
+
+    [Fact]
+    public async Task A_message_whose_live_event_never_arrived_reaches_the_open_stream_at_the_next_catch_up_round_once()
+    {
+        var (coachee, coach) = await Chat.PairAsync(app);
+        var started = await coachee.StartAsync(coach.Id, "start");
+        var id = started.ConversationId;
+        await using var stream = await SseReader.OpenAsync(coach.Client, $"/api/messaging/conversations/{id}/stream?after=1");
+        await stream.NextOfTypeAsync("state");
+
+        // Committed, but its event lost (another instance's NOTIFY dropped, or that instance gone before sending it).
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MessagingDbContext>();
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == id);
+            conversation.LastSeq = 2;
+            conversation.CoacheeReadSeq = 2;
+            db.Messages.Add(new Message { Id = Guid.CreateVersion7(), ConversationId = id, Seq = 2, SenderId = coachee.Id, Text = "never announced", SentAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        (await app.Services.GetRequiredService<ChatCatchUp>().RunOnceAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+
+        var caughtUp = await stream.NextMessageAsync();
+        (caughtUp.Seq, caughtUp.Text).ShouldBe((2L, "never announced"));
+        await coachee.SendAsync(id, "announced");
+        var next = await stream.NextMessageAsync();
+        (next.Seq, next.Text).ShouldBe((3L, "announced"), "the caught-up message is not sent again");
     }
 
     [Fact]

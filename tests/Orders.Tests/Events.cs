@@ -7,31 +7,31 @@ public static class Events
 {
     public static string Id() => "evt_test_" + Guid.NewGuid().ToString("N")[..20];
 
-    public static string Checkout(string type, Guid orderId, string paymentStatus = "paid", string? pi = null, string? id = null) =>
+    public static string Checkout(string type, Guid orderId, string paymentStatus = "paid", string? pi = null, string? id = null, DateTimeOffset? created = null) =>
         StripeFixtures.Event(id ?? Id(), type, StripeFixtures.Get("checkout.session").Patch(cs =>
         {
             cs["metadata"] = new JsonObject { ["order_id"] = orderId.ToString() };
             cs["payment_status"] = paymentStatus;
             cs["payment_intent"] = pi ?? PaymentIntent(orderId);
-        }), DateTimeOffset.UtcNow);
+        }), created ?? DateTimeOffset.UtcNow);
 
     public static string PaymentIntent(Guid orderId) => "pi_test_" + orderId.ToString("N")[..16];
     public static string Charge(Guid orderId) => "ch_test_" + orderId.ToString("N")[..16];
 
-    public static string Refunded(Guid orderId, long amountRefunded, string? id = null) =>
+    public static string Refunded(Guid orderId, long amountRefunded, string? id = null, DateTimeOffset? created = null) =>
         StripeFixtures.Event(id ?? Id(), "charge.refunded", StripeFixtures.Get("charge").Patch(ch =>
         {
             ch["id"] = Charge(orderId); ch["payment_intent"] = PaymentIntent(orderId); ch["amount_refunded"] = amountRefunded; ch["refunded"] = true;
             ch["metadata"] = new JsonObject();
-        }), DateTimeOffset.UtcNow);
+        }), created ?? DateTimeOffset.UtcNow);
 
-    public static string Dispute(string type, Guid orderId, string status, long amount, string? id = null) =>
+    public static string Dispute(string type, Guid orderId, string status, long amount, string? id = null, DateTimeOffset? created = null) =>
         StripeFixtures.Event(id ?? Id(), type, StripeFixtures.Get("dispute").Patch(d =>
         {
             d["id"] = "dp_test_" + orderId.ToString("N")[..16]; d["charge"] = Charge(orderId); d["payment_intent"] = PaymentIntent(orderId);
             d["status"] = status; d["amount"] = amount; d["reason"] = "fraudulent";
             d["metadata"] = new JsonObject();
-        }), DateTimeOffset.UtcNow);
+        }), created ?? DateTimeOffset.UtcNow);
 
     public static string Account(string accountId, bool enabled, DateTimeOffset created) =>
         StripeFixtures.Event(Id(), "account.updated", StripeFixtures.Get("account").Patch(a =>

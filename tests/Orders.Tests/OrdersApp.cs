@@ -1,3 +1,5 @@
+using TechInterviewCoach.BuildingBlocks.Outbox;
+using TechInterviewCoach.Integrations.Contracts;
 using System.Text;
 
 namespace TechInterviewCoach.Orders.Tests;
@@ -83,6 +85,12 @@ public class OrdersApp : AppFactory
     }
 
     internal Task<T> Db<T>(Func<OrdersDbContext, Task<T>> f) => InScopeAsync(sp => f(sp.GetRequiredService<OrdersDbContext>()));
+
+    /// <summary>The email models written to the outbox for a session or an order.</summary>
+    internal async Task<List<SendEmail>> EmailsAsync(Guid id) =>
+        (await InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().OutboxMessages
+            .Where(m => m.Type.EndsWith("SendEmail") && m.Payload.Contains(id.ToString())).OrderBy(m => m.Id).ToListAsync()))
+        .Select(m => (SendEmail)m.Deserialize()).ToList();
 
     /// <summary>Whether the coach's connected account can take payments (charges and payouts enabled), as checkout judges it.</summary>
     internal Task<bool> IsPayableAsync(Guid coachId) => Db(db => db.PayoutAccounts.AnyAsync(a => a.CoachId == coachId && a.ChargesEnabled && a.PayoutsEnabled));

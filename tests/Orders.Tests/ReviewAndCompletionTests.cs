@@ -1,3 +1,4 @@
+using TechInterviewCoach.Integrations.Contracts;
 using System.IO.Compression;
 using MediatR;
 using Microsoft.Extensions.Time.Testing;
@@ -153,6 +154,12 @@ public sealed class ReviewAndCompletionTests(ClockedOrdersApp app) : IClassFixtu
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         await (await p.Coach.Client.PostAsJsonAsync($"/api/orders/sessions/{first.Id}/report", new { problem = "other", description = "I was there" }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "report_exists");
+        var told = (await app.EmailsAsync(first.Id)).Where(e => e.Email is SessionProblemReportedEmail).ShouldHaveSingleItem("only the other side is told");
+        told.ToUserId.ShouldBe(p.Coach.Id);
+        var reported = told.Email.ShouldBeOfType<SessionProblemReportedEmail>();
+        (reported.CounterpartName, reported.Problem, reported.SessionUtc).ShouldBe(("Rene Viewer", "The coach did not attend", first.StartsAt));
+        told.LinkPath.ShouldBe($"/sessions/{first.Id}/report");
+        (await app.EmailsAsync(first.Id)).ShouldNotContain(e => e.Email.ToString()!.Contains("Waited 20 minutes"), "the reporter's words stay on the page");
 
         At(first, TimeSpan.FromHours(72));
         (await OutcomeAsync(p.Coachee, first.Id)).ShouldBe("reported", "an open report holds completion");
@@ -177,6 +184,9 @@ public sealed class ReviewAndCompletionTests(ClockedOrdersApp app) : IClassFixtu
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "report_settled");
         var refunds = app.Stripe.To("POST", "/v1/refunds");
         refunds.Count.ShouldBe(refundsBefore + 1, "one refund, however often the admin settles");
+        var settledEmails = (await app.EmailsAsync(first.Id)).Where(e => e.Email is SessionReportSettledEmail).ToList();
+        settledEmails.Select(e => e.ToUserId).ShouldBe([p.Coachee.Id, p.Coach.Id], ignoreOrder: true, "both sides hear the decision, once");
+        settledEmails.ShouldAllBe(e => ((SessionReportSettledEmail)e.Email).Refund == new Money(10000, "USD"));
         var form = StripeStandIn.FormOf(refunds.Last());
         form["amount"].ShouldBe("10000");
         form["reverse_transfer"].ShouldBe("true");

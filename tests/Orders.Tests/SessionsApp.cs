@@ -64,12 +64,6 @@ public class SessionsApp : OrdersApp
         return body.GetProperty("sessionId").GetGuid();
     }
 
-    /// <summary>The email models written to the outbox for a session or an order.</summary>
-    internal async Task<List<SendEmail>> EmailsAsync(Guid id) =>
-        (await InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().OutboxMessages
-            .Where(m => m.Type.EndsWith("SendEmail") && m.Payload.Contains(id.ToString())).OrderBy(m => m.Id).ToListAsync()))
-        .Select(m => (SendEmail)m.Deserialize()).ToList();
-
     /// <summary>Moves a session's time directly in the database (to put it inside the notice without waiting a day).</summary>
     internal Task MoveInDatabaseAsync(Guid sessionId, DateTime startsAt) => Db(async db =>
     {

@@ -38,6 +38,8 @@ public static class EmailTemplates
     public const string SessionReminder = "session_reminder";
     public const string RescheduleProposed = "reschedule_proposed";
     public const string RescheduleDeclined = "reschedule_declined";
+    public const string SessionProblemReported = "session_problem_reported";
+    public const string SessionReportSettled = "session_report_settled";
     internal const string Unknown = "unknown";
 
     /// <summary>Every template's model type, by name.</summary>
@@ -73,6 +75,8 @@ public static class EmailTemplates
 [JsonDerivedType(typeof(SessionReminderEmail), EmailTemplates.SessionReminder)]
 [JsonDerivedType(typeof(RescheduleProposedEmail), EmailTemplates.RescheduleProposed)]
 [JsonDerivedType(typeof(RescheduleDeclinedEmail), EmailTemplates.RescheduleDeclined)]
+[JsonDerivedType(typeof(SessionProblemReportedEmail), EmailTemplates.SessionProblemReported)]
+[JsonDerivedType(typeof(SessionReportSettledEmail), EmailTemplates.SessionReportSettled)]
 public abstract record EmailModel;
 
 /// <param name="Role">The role the person chose at onboarding (<see cref="Roles"/>): the first steps differ.</param>
@@ -139,3 +143,14 @@ public sealed record RescheduleProposedEmail(Guid OrderId, string CounterpartNam
 
 /// <summary>The other side declined the recipient's proposed time; the session stays at its time.</summary>
 public sealed record RescheduleDeclinedEmail(Guid OrderId, string CounterpartName, DateTime SessionUtc, string TimeZone) : EmailModel;
+
+/// <summary>
+/// The other side of a session reported a problem with it; the session waits for an admin instead of completing. The
+/// reporter's own words stay on the report's page (signed in), not in the email.
+/// </summary>
+/// <param name="Problem">What was reported, as the report page labels it ("The coach did not attend" …).</param>
+public sealed record SessionProblemReportedEmail(Guid OrderId, string CounterpartName, DateTime SessionUtc, string TimeZone, string Problem) : EmailModel;
+
+/// <summary>An admin settled the problem reported for a session; to both sides.</summary>
+/// <param name="Refund">What is refunded for the session (zero: the session stands, nothing is refunded).</param>
+public sealed record SessionReportSettledEmail(Guid OrderId, DateTime SessionUtc, string TimeZone, Money Refund) : EmailModel;

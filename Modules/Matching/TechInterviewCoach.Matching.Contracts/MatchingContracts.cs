@@ -46,3 +46,9 @@ public sealed record ExportMatchingData(Guid UserId) : IRequest<PersonalDataPart
 public sealed record GetCoacheeProgress(Guid CoacheeId) : IRequest<CoacheeProgress>;
 
 public sealed record CoacheeProgress(bool QuizSubmitted, bool CvUploaded);
+
+/// <summary>
+/// The photo addresses of those of these coaches who have a photo (others are left out: show their initials). Each address
+/// is versioned: it changes with the photo, and may be cached.
+/// </summary>
+public sealed record GetCoachPhotos(IReadOnlyCollection<Guid> CoachIds) : IRequest<IReadOnlyDictionary<Guid, string>>;

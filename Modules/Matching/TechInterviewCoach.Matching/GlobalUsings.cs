@@ -21,6 +21,7 @@ global using TechInterviewCoach.Matching.Contracts;
 global using TechInterviewCoach.Matching.Data;
 global using TechInterviewCoach.Matching.Domain;
 global using TechInterviewCoach.Matching.Features;
+global using TechInterviewCoach.Matching.Infrastructure;
 global using TechInterviewCoach.Messaging.Contracts;
 global using TechInterviewCoach.Orders.Contracts;
 global using TechInterviewCoach.SharedKernel;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using TechInterviewCoach.BuildingBlocks.Composition;
+using TechInterviewCoach.Matching.Infrastructure;
 
 namespace TechInterviewCoach.Matching;
 
@@ -13,7 +14,14 @@ public sealed class MatchingModule : IModule
     {
         services.AddModuleDbContext<MatchingDbContext>(Name);
         services.AddValidatedOptions<MatchingOptions>(configuration, MatchingOptions.Section);
+        services.AddObjectStorage(configuration);
+        services.AddObjectStore(CvStore.Area, o => o.CvStoragePath);
         services.AddSingleton<CvStore>();
+        services.AddObjectStore(PhotoStore.Area, o => o.PhotoStoragePath);
+        services.AddSingleton<PhotoStore>();
+        // The address comes from outside (LinkedIn's claim): no redirects followed, a short timeout, and LinkedInPictures caps the body.
+        services.AddHttpClient<LinkedInPictures>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<MatchingOptions>>().Value.LinkedInPictureTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<MatchSnapshotCache>();
         services.AddHostedService<MatchSnapshotWarmUp>();
         services.AddHealthChecks().AddCheck<MatchSnapshotHealthCheck>(MatchSnapshotHealthCheck.Name, tags: ["ready"]);
@@ -42,6 +50,12 @@ public sealed class MatchingModule : IModule
         ListMyListingsEndpoint.Map(group);
         SaveListingEndpoint.Map(group);
         PublishListingEndpoint.Map(group);
+        // The coach's photo
+        ViewMyCoachPhotoEndpoint.Map(group);
+        UploadCoachPhotoEndpoint.Map(group);
+        UseLinkedInPhotoEndpoint.Map(group);
+        RemoveCoachPhotoEndpoint.Map(group);
+        ViewCoachPhotoEndpoint.Map(group);
         // The directory and the matches
         BrowseCoachesEndpoint.Map(group);
         ViewCoachEndpoint.Map(group);

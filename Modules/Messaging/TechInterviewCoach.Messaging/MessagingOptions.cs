@@ -17,7 +17,7 @@ internal sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")] public TimeSpan BackgroundInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Turn the background service off (tests drive it by hand).</summary>
     public bool BackgroundEnabled { get; set; } = true;
-    /// <summary>How often an idle stream sends a keep-alive event (proxies close silent connections).</summary>
+    /// <summary>How often every stream sends a keep-alive event (proxies close silent connections), and how often the instance's catch-up round looks for streams behind the database.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")] public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>What the browser waits before reconnecting a dropped stream.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")] public TimeSpan StreamRetry { get; set; } = TimeSpan.FromSeconds(2);

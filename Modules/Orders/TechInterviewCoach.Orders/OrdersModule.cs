@@ -26,6 +26,8 @@ public sealed class OrdersModule : IModule
 
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<StripeEventSignal>();
+        services.AddSingleton<StripeEventInbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<StripeEventInbox>());
         services.AddScoped<OrderNotifier>();
         services.AddScoped<SessionNotifier>();
         services.AddScoped<SessionSlots>();

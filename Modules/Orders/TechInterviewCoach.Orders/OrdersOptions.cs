@@ -53,6 +53,10 @@ internal sealed class OrdersOptions
     public TimeSpan EventRetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
     /// <summary>After this many failed attempts an event is set aside (kept, shown to admins) instead of retried.</summary>
     [Range(1, 1000)] public int EventMaxAttempts { get; set; } = 30;
+    /// <summary>How many stored events one transaction applies (decision 0024).</summary>
+    [Range(1, 1000)] public int EventBatchSize { get; set; } = 100;
+    /// <summary>Whether this instance applies stored events (an instance may only receive them; the events wait, stored, for one that applies).</summary>
+    public bool ProcessEvents { get; set; } = true;
     /// <summary>A package's sessions can be booked this many days after payment when its listing names no validity.</summary>
     [Range(1, 730)] public int PackageValidityDays { get; set; } = 90;
     /// <summary>Where the platform opens a room per session when the listing has no meeting link of the coach's (https).</summary>

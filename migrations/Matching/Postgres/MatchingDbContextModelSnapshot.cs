@@ -170,6 +170,53 @@ namespace TechInterviewCoach.Migrations.Matching.Postgres
                     b.ToTable("access_log", "matching");
                 });
 
+            modelBuilder.Entity("TechInterviewCoach.Matching.Data.CoachPhoto", b =>
+                {
+                    b.Property<Guid>("CoachId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("coach_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("StorageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("CoachId")
+                        .HasName("pk_coach_photos");
+
+                    b.ToTable("coach_photos", "matching");
+                });
+
             modelBuilder.Entity("TechInterviewCoach.Matching.Data.CoachProfile", b =>
                 {
                     b.Property<Guid>("CoachId")

@@ -164,6 +164,53 @@ namespace TechInterviewCoach.Migrations.Matching.Sqlite
                     b.ToTable("matching_access_log", (string)null);
                 });
 
+            modelBuilder.Entity("TechInterviewCoach.Matching.Data.CoachPhoto", b =>
+                {
+                    b.Property<Guid>("CoachId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coach_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("StorageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
+
+                    b.HasKey("CoachId")
+                        .HasName("pk_matching_coach_photos");
+
+                    b.ToTable("matching_coach_photos", (string)null);
+                });
+
             modelBuilder.Entity("TechInterviewCoach.Matching.Data.CoachProfile", b =>
                 {
                     b.Property<Guid>("CoachId")

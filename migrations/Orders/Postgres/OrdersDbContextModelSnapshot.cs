@@ -797,6 +797,11 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("ObjectKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("object_key");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text")
@@ -814,17 +819,29 @@ namespace TechInterviewCoach.Migrations.Orders.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<DateTime>("StripeCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stripe_created_at");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("type");
 
+                    b.Property<bool>("Waiting")
+                        .HasColumnType("boolean")
+                        .HasColumnName("waiting");
+
                     b.HasKey("Id")
                         .HasName("pk_stripe_events");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_orders_stripe_events_due");
+
+                    b.HasIndex("ObjectKey", "StripeCreatedAt", "ReceivedAt")
+                        .HasDatabaseName("ix_orders_stripe_events_pending_object")
+                        .HasFilter("status = 0");
 
                     b.ToTable("stripe_events", "orders");
                 });

@@ -791,6 +791,11 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("ObjectKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object_key");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -808,17 +813,29 @@ namespace TechInterviewCoach.Migrations.Orders.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
+                    b.Property<DateTime>("StripeCreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stripe_created_at");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
 
+                    b.Property<bool>("Waiting")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("waiting");
+
                     b.HasKey("Id")
                         .HasName("pk_orders_stripe_events");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_orders_stripe_events_due");
+
+                    b.HasIndex("ObjectKey", "StripeCreatedAt", "ReceivedAt")
+                        .HasDatabaseName("ix_orders_stripe_events_pending_object")
+                        .HasFilter("status = 0");
 
                     b.ToTable("orders_stripe_events", (string)null);
                 });

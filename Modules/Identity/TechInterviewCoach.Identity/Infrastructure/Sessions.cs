@@ -22,44 +22,69 @@ internal static class Sessions
             new AuthenticationProperties { IsPersistent = true });
 
     /// <summary>
+    /// How long one instance trusts a check of a session (person + security stamp) before it reads the account again.
+    /// A session revoked elsewhere (sign out everywhere, suspension, deletion on another instance) is refused within this
+    /// delay; on the instance that revoked it at once (<see cref="Forget"/>). docs/decisions/0025-per-request-work.md.
+    /// </summary>
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Rejects a cookie whose user is suspended or deleted, or whose security stamp changed (sign out
-    /// everywhere); refreshes it when the name, roles or time zone changed. Cached briefly per stamp.
+    /// everywhere); refreshes it when the name, roles or time zone changed. The check is kept per stamp for
+    /// <see cref="RecheckAfter"/>, with the person's summary it read, so a request inside that window reads no account.
     /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var id = context.Principal?.TryGetUserId();
-        var stamp = context.Principal?.FindFirstValue(AppClaims.SecurityStamp);
-        if (id is null || stamp is null) { context.RejectPrincipal(); return; }
+        var principal = context.Principal;
+        var id = principal?.TryGetUserId();
+        var stamp = principal?.FindFirstValue(AppClaims.SecurityStamp);
+        if (principal is null || id is null || stamp is null) { context.RejectPrincipal(); return; }
         var services = context.HttpContext.RequestServices;
         var cache = services.GetRequiredService<IMemoryCache>();
-        var key = CacheKey(id.Value, stamp);
-        if (cache.TryGetValue(key, out string? fingerprint) && fingerprint == Fingerprint(context.Principal!)) return;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var fingerprint = Fingerprint(principal);
+        var key = new SessionKey(id.Value, stamp);
+        if (cache.TryGetValue(key, out CheckedSession? known) && known!.ValidUntil > now && known.Fingerprint == fingerprint) return;
 
         var db = services.GetRequiredService<IdentityDbContext>();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id);
         if (user is null || user.Status != UserStatus.Active || user.SecurityStamp != stamp)
         {
+            cache.Remove(key);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
         var fresh = CreatePrincipal(user);
-        if (Fingerprint(fresh) != Fingerprint(context.Principal!))
+        var freshFingerprint = Fingerprint(fresh);
+        if (freshFingerprint != fingerprint)
         {
             context.ReplacePrincipal(fresh);
             context.ShouldRenew = true;
         }
-        cache.Set(key, Fingerprint(fresh), TimeSpan.FromSeconds(10));
+        cache.Set(key, new CheckedSession(freshFingerprint, user.ToSummary(), now + RecheckAfter), RecheckAfter);
     }
 
-    private static string CacheKey(Guid userId, string stamp) => $"identity:session:{userId}:{stamp}";
+    /// <summary>
+    /// The person's summary as the session check of this stamp read it, while that check is trusted; null otherwise
+    /// (then read the account). Its age is bounded like the session's: <see cref="RecheckAfter"/>, and none after <see cref="Forget"/>.
+    /// </summary>
+    public static UserSummary? CheckedSummary(IMemoryCache cache, TimeProvider time, Guid userId, string? stamp) =>
+        stamp is not null && cache.TryGetValue(new SessionKey(userId, stamp), out CheckedSession? known) && known!.ValidUntil > time.GetUtcNow()
+            ? known.Summary
+            : null;
 
     /// <summary>
-    /// Call after rotating a stamp or changing a status (sign out everywhere, suspension, deletion): this instance
-    /// stops trusting the cached check at once. Other instances notice within the cache's 10 seconds.
+    /// Call after any change to the account (a rotated stamp, a status, the name, time zone, headline, picture or roles):
+    /// this instance stops trusting the kept check at once. Other instances notice within <see cref="RecheckAfter"/>.
     /// </summary>
-    public static void Forget(IMemoryCache cache, Guid userId, string oldStamp) => cache.Remove(CacheKey(userId, oldStamp));
+    public static void Forget(IMemoryCache cache, Guid userId, string oldStamp) => cache.Remove(new SessionKey(userId, oldStamp));
 
+    /// <summary>The claims a check vouches for (all but the stamp, which is part of the key), in one stable order.</summary>
     private static string Fingerprint(ClaimsPrincipal p) =>
-        string.Join('|', p.Claims.Where(c => c.Type != AppClaims.SecurityStamp).Select(c => c.Type + "=" + c.Value).Order());
+        string.Join('|', p.Claims.Where(c => c.Type != AppClaims.SecurityStamp).Select(c => c.Type + "=" + c.Value).Order(StringComparer.Ordinal));
+
+    private sealed record SessionKey(Guid UserId, string Stamp);
+
+    private sealed record CheckedSession(string Fingerprint, UserSummary Summary, DateTimeOffset ValidUntil);
 }

@@ -146,6 +146,24 @@ internal sealed class EmailRenderer(IOptions<AppOptions> app)
             [$"{Name(m.CounterpartName)} declined the new time you proposed. The session stays on {When(m.SessionUtc, m.TimeZone)}.", $"Order reference: {m.OrderId}."],
             "View the session"),
 
+        SessionProblemReportedEmail m => new($"A problem was reported for your session on {When(m.SessionUtc, m.TimeZone)}", "A problem was reported for your session",
+            [
+                $"{Name(m.CounterpartName)} reported a problem with your session on {When(m.SessionUtc, m.TimeZone)}: {Label(m.Problem)}.",
+                "The session now waits for an admin's decision instead of completing. Until then you can give your side once, on the report's page.",
+                $"Order reference: {m.OrderId}.",
+            ],
+            "Read the report and give your side"),
+
+        SessionReportSettledEmail m => new($"Reported session settled: {When(m.SessionUtc, m.TimeZone)}", "The reported session is settled",
+            [
+                $"An admin settled the problem reported for the session on {When(m.SessionUtc, m.TimeZone)}.",
+                m.Refund.AmountMinor > 0
+                    ? $"The session is refunded: {m.Refund} goes back to the coachee's card."
+                    : $"The session stands, so nothing is refunded for it ({m.Refund}).",
+                $"Order reference: {m.OrderId}.",
+            ],
+            "Read the decision"),
+
         _ => throw new PermanentFailureException($"No email template for {model.GetType().Name}."),
     };
 

@@ -1,7 +1,7 @@
 namespace TechInterviewCoach.Matching.ContractHandlers;
 
-/// <summary>Matching's part of the person's data export: quizzes, draft, CV (with the file), access log and grants, coach profile and listings.</summary>
-internal sealed class ExportMatchingDataHandler(MatchingDbContext db, CvStore store) : IRequestHandler<ExportMatchingData, PersonalDataPart>
+/// <summary>Matching's part of the person's data export: quizzes, draft, CV (with the file), access log and grants, coach profile, photo (with the file) and listings.</summary>
+internal sealed class ExportMatchingDataHandler(MatchingDbContext db, CvStore store, PhotoStore photos) : IRequestHandler<ExportMatchingData, PersonalDataPart>
 {
     public async Task<PersonalDataPart> Handle(ExportMatchingData request, CancellationToken ct)
     {
@@ -14,9 +14,12 @@ internal sealed class ExportMatchingDataHandler(MatchingDbContext db, CvStore st
         var grants = await db.AccessGrants.AsNoTracking().Where(g => g.CoacheeId == id || g.CoachId == id).OrderBy(g => g.GrantedAt).ToListAsync(ct);
         var profile = await db.CoachProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.CoachId == id, ct);
         var listings = await db.Listings.AsNoTracking().Where(l => l.CoachId == id).OrderBy(l => l.CreatedAt).ToListAsync(ct);
+        var photo = await db.CoachPhotos.AsNoTracking().SingleOrDefaultAsync(p => p.CoachId == id, ct);
         var files = new List<PersonalDataFile>();
         if (cv is not null && await store.ReadAsync(cv.StorageId, ct) is { } bytes)
             files.Add(new PersonalDataFile("cv.pdf", "application/pdf", bytes));
+        if (photo is not null && await photos.ReadAsync(photo.StorageId, ct) is { } photoBytes)
+            files.Add(new PersonalDataFile("coach-photo.webp", EncodedPhoto.ContentType, photoBytes));
         return new PersonalDataPart("matching", new
         {
             quizSubmissions = submissions.Select(s => new { s.SubmittedAt, s.QuizVersion, answers = MatchingJson.Read<QuizAnswers>(s.AnswersJson) }),
@@ -30,6 +33,7 @@ internal sealed class ExportMatchingDataHandler(MatchingDbContext db, CvStore st
                 profile.Headline, profile.Bio, profile.YearsOfExperience, profile.TimeZone, profile.IsPublished,
                 details = MatchingJson.Read<CoachDetails>(profile.DetailsJson),
             },
+            coachPhoto = photo is null ? null : new { photo.Source, photo.Width, photo.Height, photo.SizeBytes, photo.UpdatedAt, file = "coach-photo.webp" },
             listings = listings.Select(l => l.ToView()),
         }, files);
     }

@@ -52,6 +52,7 @@ internal sealed class DemoUsersCreatedHandler(MatchingDbContext db, TimeProvider
                 DetailsJson = MatchingJson.Write(new CoachDetails
                 {
                     Companies = [Companies[i % Companies.Length], Companies[(i * 7 + 3) % Companies.Length]],
+                    InterviewedFor = i % 2 == 0 ? [Companies[(i * 5 + 1) % Companies.Length]] : [],
                     Roles = RoleSets[i % RoleSets.Length].ToList(),
                     Skills = SkillSets[i % SkillSets.Length].ToList(),
                     InterviewTypes = types,

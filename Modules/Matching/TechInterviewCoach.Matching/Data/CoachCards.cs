@@ -9,6 +9,11 @@ internal sealed record CoachCard(
 {
     /// <summary>The coach's reviews: average rating and count (Orders' figures); null before the first review.</summary>
     public CoachRating? Rating { get; init; }
+    /// <summary>The coach's photo (versioned address); null: show their initials.</summary>
+    public string? PhotoUrl { get; init; }
+
+    /// <summary>Companies the coach has interviewed for, as an interviewer or a candidate.</summary>
+    public IReadOnlyList<string> InterviewedFor { get; init; } = [];
 }
 
 /// <summary>Average of the coach's visible reviews (1–5) and how many there are.</summary>
@@ -57,7 +62,10 @@ internal static class CoachCards
                 from p in db.CoachProfiles.AsNoTracking().Where(p => ids.Contains(p.CoachId) && p.IsListed)
                 join s in db.CoachStatuses.AsNoTracking() on p.CoachId equals s.CoachId into statuses
                 from s in statuses.DefaultIfEmpty()
-                select new { Profile = p, MedianReply = s == null ? null : s.MedianFirstReplyMinutes, RatingAverage = s == null ? 0 : s.RatingAverage, RatingCount = s == null ? 0 : s.RatingCount })
+                join ph in db.CoachPhotos.AsNoTracking() on p.CoachId equals ph.CoachId into photos
+                from ph in photos.DefaultIfEmpty()
+                select new { Profile = p, MedianReply = s == null ? null : s.MedianFirstReplyMinutes, RatingAverage = s == null ? 0 : s.RatingAverage, RatingCount = s == null ? 0 : s.RatingCount,
+                    PhotoVersion = ph == null ? null : ph.Version })
             .ToDictionaryAsync(x => x.Profile.CoachId, ct);
         var listings = (await db.Listings.AsNoTracking().Where(l => ids.Contains(l.CoachId) && l.IsPublished).OrderBy(l => l.PriceMinor).ToListAsync(ct))
             .ToLookup(l => l.CoachId);
@@ -76,6 +84,8 @@ internal static class CoachCards
                 listings[id].Select(l => l.ToView() with { MeetingUrl = null }).ToList(), PlatformFeeNote)
             {
                 Rating = row.RatingCount > 0 ? new CoachRating(row.RatingAverage, row.RatingCount) : null,
+                PhotoUrl = row.PhotoVersion is { } v ? CoachPhotos.Url(id, v) : null,
+                InterviewedFor = d.InterviewedFor,
             });
         }
         return cards;

@@ -1,38 +1,42 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Hosting;
+using TechInterviewCoach.Matching.Infrastructure;
 
 namespace TechInterviewCoach.Matching.Data;
 
-/// <summary>CV bytes on disk, encrypted with Data Protection, named by a random id (never the uploaded name).</summary>
-internal sealed class CvStore(IOptions<MatchingOptions> options, IHostEnvironment environment, IDataProtectionProvider dataProtection, ILogger<CvStore> logger)
+/// <summary>
+/// CV bytes in the object store's "cv" area, encrypted with Data Protection before they leave the app, named by a random
+/// id (never the uploaded name).
+/// </summary>
+internal sealed class CvStore([FromKeyedServices(CvStore.Area)] IObjectStore objects, IDataProtectionProvider dataProtection, ILogger<CvStore> logger)
 {
+    public const string Area = "cv";
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Matching.Cv.v1");
 
-    public string Directory { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.CvStoragePath));
-
-    private string PathFor(string storageId) =>
-        storageId.Length == 32 && storageId.All(char.IsAsciiHexDigitLower) ? Path.Combine(Directory, storageId + ".bin")
+    private static string KeyFor(string storageId) =>
+        storageId.Length == 32 && storageId.All(char.IsAsciiHexDigitLower) ? storageId + ".bin"
             : throw new InvalidOperationException("Bad CV storage id.");
 
+    /// <summary>Stores the CV under a new id. Throws <see cref="UnavailableException"/> when the store cannot be reached (then nothing was stored).</summary>
     public async Task<string> SaveAsync(byte[] content, CancellationToken ct)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var id = Guid.NewGuid().ToString("N");
-        await File.WriteAllBytesAsync(PathFor(id), _protector.Protect(content), ct);
+        await objects.PutAsync(KeyFor(id), _protector.Protect(content), ct);
         return id;
     }
 
-    public async Task<byte[]?> ReadAsync(string storageId, CancellationToken ct)
-    {
-        var path = PathFor(storageId);
-        if (!File.Exists(path)) return null;
-        return _protector.Unprotect(await File.ReadAllBytesAsync(path, ct));
-    }
+    /// <summary>The CV's bytes, or null when the object is missing.</summary>
+    public async Task<byte[]?> ReadAsync(string storageId, CancellationToken ct) =>
+        await objects.GetAsync(KeyFor(storageId), ct) is { } bytes ? _protector.Unprotect(bytes) : null;
 
-    public void Delete(string storageId)
+    /// <summary>Deletes the CV's object; throws <see cref="UnavailableException"/> when the store cannot be reached, so the caller keeps its row.</summary>
+    public Task DeleteAsync(string storageId, CancellationToken ct) => objects.DeleteAsync(KeyFor(storageId), ct);
+
+    /// <summary>Deletes an object nothing points at any more (a replaced CV, a failed upload); a failure is logged, not thrown.</summary>
+    public async Task DeleteOrphanAsync(string storageId)
     {
-        try { File.Delete(PathFor(storageId)); }
-        catch (IOException ex) { logger.LogWarning(ex, "Could not delete CV file {StorageId}", storageId); }
+        try { await objects.DeleteAsync(KeyFor(storageId), CancellationToken.None); }
+        catch (UnavailableException ex) { logger.LogWarning(ex, "Could not delete the CV object {StorageId}, which no row points at (it stays encrypted)", storageId); }
     }
 }
 

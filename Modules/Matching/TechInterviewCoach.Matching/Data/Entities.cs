@@ -46,6 +46,23 @@ internal sealed class CoachProfile
     public DateTime UpdatedAt { get; set; }
 }
 
+/// <summary>A coach's photo: re-encoded WebP bytes in the <see cref="PhotoStore"/> under <see cref="StorageId"/>, and what it is.</summary>
+internal sealed class CoachPhoto
+{
+    public const string Uploaded = "upload", LinkedIn = "linkedin";
+
+    public Guid CoachId { get; set; }
+    public string StorageId { get; set; } = "";
+    /// <summary><see cref="Uploaded"/> by the coach, or copied from <see cref="LinkedIn"/> when the coach chose to use their LinkedIn photo.</summary>
+    public string Source { get; set; } = Uploaded;
+    /// <summary>The content's fingerprint (<see cref="Domain.EncodedPhoto.Version"/>): ETag and URL version.</summary>
+    public string Version { get; set; } = "";
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public long SizeBytes { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
 /// <summary>What other modules tell Matching about a coach: payouts and reviews (Orders), suspension and deletion (Identity), responsiveness (Messaging).</summary>
 internal sealed class CoachStatus
 {

@@ -11,6 +11,7 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
     public DbSet<CvFile> Cvs => Set<CvFile>();
     public DbSet<CvReading> CvReadings => Set<CvReading>();
     public DbSet<CoachProfile> CoachProfiles => Set<CoachProfile>();
+    public DbSet<CoachPhoto> CoachPhotos => Set<CoachPhoto>();
     public DbSet<CoachStatus> CoachStatuses => Set<CoachStatus>();
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
@@ -20,14 +21,14 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
 
     /// <summary>
     /// Saves, bumps the coaches counter and logs which coaches changed at the new version, in one transaction (decision 0023).
-    /// The coaches are those whose profile, status or listings are added, modified or deleted in this context. The counter's
+    /// The coaches are those whose profile, status, listings or photo are added, modified or deleted in this context. The counter's
     /// row lock is held from the bump to the commit, so versions commit in order and the log has no holes a reader could skip.
     /// </summary>
     public async Task SaveAndBumpAsync(CancellationToken ct)
     {
         var coaches = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Entity switch { CoachProfile p => p.CoachId, CoachStatus s => s.CoachId, Listing l => l.CoachId, _ => Guid.Empty })
+            .Select(e => e.Entity switch { CoachProfile p => p.CoachId, CoachStatus s => s.CoachId, Listing l => l.CoachId, CoachPhoto ph => ph.CoachId, _ => Guid.Empty })
             .Where(id => id != Guid.Empty).Distinct().ToList();
         var strategy = Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -78,6 +79,14 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
             e.Property(x => x.Bio).HasMaxLength(4000);
             e.Property(x => x.TimeZone).HasMaxLength(64);
             e.HasIndex(x => x.IsListed).HasDatabaseName(names.Index("coach_profiles_listed"));
+        });
+        modelBuilder.Entity<CoachPhoto>(e =>
+        {
+            e.ToTable(names.Table("coach_photos"), names.Schema);
+            e.HasKey(x => x.CoachId);
+            e.Property(x => x.StorageId).HasMaxLength(64);
+            e.Property(x => x.Source).HasMaxLength(16);
+            e.Property(x => x.Version).HasMaxLength(32);
         });
         modelBuilder.Entity<CoachStatus>(e =>
         {

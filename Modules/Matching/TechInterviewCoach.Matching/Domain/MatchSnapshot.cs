@@ -47,8 +47,17 @@ internal sealed class MatchSnapshot
     public required string[] CompanyNames { get; init; }
     /// <summary>One bit per company id modulo 64, to skip coaches who share no company without looking at the list.</summary>
     public required ulong[] CompanyBloom { get; init; }
-    /// <summary>Normalised company name → id.</summary>
+    /// <summary>Normalised company name → id, for the companies coaches worked at and those they have interviewed for.</summary>
     public required Dictionary<string, int> CompanyIndex { get; init; }
+    /// <summary>
+    /// Companies coach i has interviewed for (as an interviewer or a candidate) are
+    /// <c>InterviewedIds[InterviewedStart[i]..InterviewedStart[i + 1]]</c>, ids of <see cref="CompanyIndex"/>, names parallel to them.
+    /// </summary>
+    public required int[] InterviewedStart { get; init; }
+    public required int[] InterviewedIds { get; init; }
+    public required string[] InterviewedNames { get; init; }
+    /// <summary>One bit per interviewed-for company id modulo 64, like <see cref="CompanyBloom"/>.</summary>
+    public required ulong[] InterviewedBloom { get; init; }
     /// <summary>Skills coach i coaches are <c>SkillIds[SkillStart[i]..SkillStart[i + 1]]</c>, as <see cref="Vocabulary.Skills"/> ids.</summary>
     public int[] SkillStart { get; init; } = [0];
     public short[] SkillIds { get; init; } = [];
@@ -56,7 +65,7 @@ internal sealed class MatchSnapshot
     /// <summary><c>Currencies.Length</c> entries per coach: cheapest price per session among published listings; -1 when none.</summary>
     public required long[] MinPrice { get; init; }
 
-    /// <summary>Name, headline and companies of coach i, lower-cased, for the directory's text search.</summary>
+    /// <summary>Name, headline, companies worked at and interviewed for, and skills of coach i, lower-cased, for the directory's text search.</summary>
     public required string[] SearchText { get; init; }
 
     public int Count => Ids.Length;
@@ -117,7 +126,7 @@ internal sealed class MatchSnapshot
         var companyIndex = oldCompanies;
         foreach (var run in runs)
             if (run.Row is { } row)
-                foreach (var company in row.Companies)
+                foreach (var company in row.Companies.Concat(row.InterviewedFor))
                     if (Scoring.CompanyKey(company) is { Length: > 0 } key && !companyIndex.ContainsKey(key))
                     {
                         if (ReferenceEquals(companyIndex, oldCompanies)) companyIndex = new Dictionary<string, int>(oldCompanies, StringComparer.Ordinal);
@@ -129,6 +138,9 @@ internal sealed class MatchSnapshot
         var skillStart = new int[n + 1];
         var companyIds = new List<int>(old?.CompanyIds.Length ?? n * 2);
         var companyNames = new List<string>(old?.CompanyIds.Length ?? n * 2);
+        var interviewedStart = new int[n + 1];
+        var interviewedIds = new List<int>(old?.InterviewedIds.Length ?? n);
+        var interviewedNames = new List<string>(old?.InterviewedIds.Length ?? n);
         var skillIds = new List<short>(old?.SkillIds.Length ?? n * 3);
         var pos = 0;
         foreach (var run in runs)
@@ -139,6 +151,9 @@ internal sealed class MatchSnapshot
                 companyStart[pos] = companyIds.Count;
                 foreach (var company in row.Companies)
                     if (companyIndex.TryGetValue(Scoring.CompanyKey(company), out var id)) { companyIds.Add(id); companyNames.Add(company); }
+                interviewedStart[pos] = interviewedIds.Count;
+                foreach (var company in row.InterviewedFor)
+                    if (companyIndex.TryGetValue(Scoring.CompanyKey(company), out var id)) { interviewedIds.Add(id); interviewedNames.Add(company); }
                 skillStart[pos] = skillIds.Count;
                 skillIds.AddRange(row.SkillIds);
                 pos++;
@@ -146,21 +161,26 @@ internal sealed class MatchSnapshot
             }
             // Word-major week slots: each word is a column of its own.
             for (var w = 0; w < SlotWords; w++) Array.Copy(oldSlots, w * oldCount + run.From, slots, w * n + pos, run.Length);
-            // Variable-length lists (companies with their names, skills): copied as blocks, start offsets shifted.
+            // Variable-length lists (companies worked at and interviewed for with their names, skills): copied as blocks, start offsets shifted.
             int cFrom = old!.CompanyStart[run.From], cTo = old.CompanyStart[run.From + run.Length];
+            int vFrom = old.InterviewedStart[run.From], vTo = old.InterviewedStart[run.From + run.Length];
             int sFrom = old.SkillStart[run.From], sTo = old.SkillStart[run.From + run.Length];
-            int cShift = companyIds.Count - cFrom, sShift = skillIds.Count - sFrom;
+            int cShift = companyIds.Count - cFrom, vShift = interviewedIds.Count - vFrom, sShift = skillIds.Count - sFrom;
             for (var i = 0; i < run.Length; i++)
             {
                 companyStart[pos + i] = old.CompanyStart[run.From + i] + cShift;
+                interviewedStart[pos + i] = old.InterviewedStart[run.From + i] + vShift;
                 skillStart[pos + i] = old.SkillStart[run.From + i] + sShift;
             }
             companyIds.AddRange(new ArraySegment<int>(old.CompanyIds, cFrom, cTo - cFrom));
             companyNames.AddRange(new ArraySegment<string>(old.CompanyNames, cFrom, cTo - cFrom));
+            interviewedIds.AddRange(new ArraySegment<int>(old.InterviewedIds, vFrom, vTo - vFrom));
+            interviewedNames.AddRange(new ArraySegment<string>(old.InterviewedNames, vFrom, vTo - vFrom));
             skillIds.AddRange(new ArraySegment<short>(old.SkillIds, sFrom, sTo - sFrom));
             pos += run.Length;
         }
         companyStart[n] = companyIds.Count;
+        interviewedStart[n] = interviewedIds.Count;
         skillStart[n] = skillIds.Count;
 
         return new MatchSnapshot
@@ -185,12 +205,19 @@ internal sealed class MatchSnapshot
                 foreach (var c in r.Companies) if (companyIndex.TryGetValue(Scoring.CompanyKey(c), out var id)) bloom |= 1UL << (id & 63);
                 a[i] = bloom;
             }),
+            InterviewedBloom = Column(old?.InterviewedBloom, 1, (r, a, i) =>
+            {
+                var bloom = 0UL;
+                foreach (var c in r.InterviewedFor) if (companyIndex.TryGetValue(Scoring.CompanyKey(c), out var id)) bloom |= 1UL << (id & 63);
+                a[i] = bloom;
+            }),
             MinPrice = Column(old?.MinPrice, cur, (r, a, i) =>
             {
                 for (var c = 0; c < cur; c++) a[i + c] = r.MinPrice.TryGetValue(currencies[c], out var p) ? p : -1;
             }),
             SearchText = Column(old?.SearchText, 1, (r, a, i) => a[i] = r.SearchText),
             Slots = slots, CompanyStart = companyStart, CompanyIds = companyIds.ToArray(), CompanyNames = companyNames.ToArray(),
+            InterviewedStart = interviewedStart, InterviewedIds = interviewedIds.ToArray(), InterviewedNames = interviewedNames.ToArray(),
             SkillStart = skillStart, SkillIds = skillIds.ToArray(),
         };
 
@@ -273,7 +300,8 @@ internal sealed class MatchSnapshot
 /// for them, before company names get the snapshot's ids. <see cref="MinPrice"/>: cheapest per session, by currency.
 /// </summary>
 internal sealed record CoachRow(Guid Id, int Roles, int Types, long Languages, WeekSlots Slots, int[] Coached, int Years, float MedianReply,
-    int Overdue, float RatingAverage, int RatingCount, string[] Companies, short[] SkillIds, string SearchText, IReadOnlyDictionary<string, long> MinPrice)
+    int Overdue, float RatingAverage, int RatingCount, string[] Companies, string[] InterviewedFor, short[] SkillIds, string SearchText,
+    IReadOnlyDictionary<string, long> MinPrice)
 {
     /// <summary>The row of a coach: details of the profile, weekly windows placed on the week of <paramref name="monday"/>.</summary>
     public static CoachRow From(Guid id, string? name, string headline, int years, string timeZone, CoachDetails d, double? medianReply, int overdue,
@@ -293,7 +321,7 @@ internal sealed record CoachRow(Guid Id, int Roles, int Types, long Languages, W
         }
         return new CoachRow(id, Scoring.Mask(QuizDefinition.Roles, d.Roles), Scoring.Mask(QuizDefinition.InterviewTypes, d.InterviewTypes),
             Scoring.Mask(QuizDefinition.Languages, d.Languages), WeekSlots.From(d.Availability, timeZone, monday), coached, years,
-            medianReply is { } median ? (float)median : float.NaN, overdue, (float)ratingAverage, ratingCount, [.. d.Companies], [.. skills],
-            string.Join('\n', [name ?? "", headline, .. d.Companies, .. d.Skills]).ToLowerInvariant(), prices);
+            medianReply is { } median ? (float)median : float.NaN, overdue, (float)ratingAverage, ratingCount, [.. d.Companies], [.. d.InterviewedFor],
+            [.. skills], string.Join('\n', [name ?? "", headline, .. d.Companies, .. d.InterviewedFor, .. d.Skills]).ToLowerInvariant(), prices);
     }
 }

@@ -110,6 +110,8 @@ internal record QuizAnswers
 internal sealed record CoachDetails
 {
     public List<string> Companies { get; init; } = [];
+    /// <summary>Companies the coach has interviewed for, as an interviewer or a candidate (as typed; suggestions from <see cref="Vocabulary.Companies"/>).</summary>
+    public List<string> InterviewedFor { get; init; } = [];
     /// <summary>Skills and technologies the coach coaches, as <see cref="Vocabulary.Skills"/> names.</summary>
     public List<string> Skills { get; init; } = [];
     public List<string> Roles { get; init; } = [];

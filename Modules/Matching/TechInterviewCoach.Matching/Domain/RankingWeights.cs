@@ -19,6 +19,10 @@ internal static class RankingWeights
     public const int PerTargetCompany = 12;
     public const int MaxTargetCompanies = 2;
 
+    // A target company the coach has interviewed for, as an interviewer or a candidate: they know its loop first-hand.
+    // At most one counts, and it adds to having worked there (a different fact: the culture, not the interview).
+    public const int InterviewedForTarget = 8;
+
     // From the coachee's CV (decision 0020): skills and technologies the coach coaches, and a past employer the coach
     // also worked at (one that is not a quiz target already).
     public const int PerSharedCvSkill = 6;

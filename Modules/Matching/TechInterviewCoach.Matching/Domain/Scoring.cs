@@ -73,7 +73,7 @@ internal static class Scoring
 {
     /// <summary>Every factor, in the order its reason is listed.</summary>
     public static readonly Factor[] Factors =
-        [InterviewTypes, Roles, Companies, CvSkills, CvEmployers, Language, Availability, Budget, Experience, Responsiveness, Reviews];
+        [InterviewTypes, Roles, Companies, InterviewedFor, CvSkills, CvEmployers, Language, Availability, Budget, Experience, Responsiveness, Reviews];
 
     /// <summary>The score; with <paramref name="explain"/> also its components (only for the coaches shown).</summary>
     public static int Score(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
@@ -129,6 +129,19 @@ internal static class Scoring
                 explain?.Add(new("companies", PerTargetCompany, $"Worked at {m.CompanyNames[i]}"));
             }
         return PerTargetCompany * matched;
+    }
+
+    /// <summary>A target company the coach has interviewed for, as an interviewer or a candidate (at most one counts).</summary>
+    public static int InterviewedFor(SeekerFeatures s, MatchSnapshot m, int c, List<ScoreComponent>? explain)
+    {
+        if ((s.CompanyBloom & m.InterviewedBloom[c]) == 0) return 0;
+        for (var i = m.InterviewedStart[c]; i < m.InterviewedStart[c + 1]; i++)
+            if (s.Targets(m.InterviewedIds[i]))
+            {
+                explain?.Add(new("interviewed_for", InterviewedForTarget, $"Has interviewed for {m.InterviewedNames[i]}"));
+                return InterviewedForTarget;
+            }
+        return 0;
     }
 
     /// <summary>Skills and technologies from the coachee's CV that the coach coaches, up to <see cref="MaxSharedCvSkills"/>.</summary>
@@ -274,6 +287,12 @@ internal static class Scoring
             worked |= employers[id];
         }
         score += PerTargetCompany * Math.Min(MaxTargetCompanies, matched) + SharedCvEmployer * worked;
+        // InterviewedFor: the same target table over the companies interviewed for; at most one counts
+        var interviewed = 0;
+        var interviewedEnd = m.InterviewedStart[c + 1];
+        var interviewedIds = m.InterviewedIds;
+        for (var i = m.InterviewedStart[c]; i < interviewedEnd; i++) interviewed |= targets[interviewedIds[i]];
+        score += InterviewedForTarget * interviewed;
         // CvSkills
         var shared = 0;
         var skillEnd = m.SkillStart[c + 1];

@@ -15,13 +15,16 @@ internal sealed class CoachesModel(IMediator mediator) : PageModel, IFormPage
     [FromQuery] public string? MinPrice { get; set; }
     [FromQuery] public string? MaxPrice { get; set; }
     [FromQuery] public string? Day { get; set; }
-    [FromQuery] public int? Hour { get; set; }
+    /// <summary>As typed: a value that is not a number gets the form error, not silence (the model binder would drop it).</summary>
+    [FromQuery] public string? Hour { get; set; }
+    /// <summary>The zone the day and hour are in: the link's own, so a shared link shows the same coaches to anyone; else the viewer's.</summary>
+    [FromQuery(Name = "tz")] public string? Tz { get; set; }
     [FromQuery] public string? Sort { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Paged<CoachCard>? Result { get; private set; }
     /// <summary>Why there is no list: the failure the <see cref="FailurePageFilter"/> put on the page.</summary>
     public string? Error => Result is null ? PageForms.AllErrors(ModelState) : null;
-    public bool Filtered => new[] { Q, InterviewType, Language, Role, MinPrice, MaxPrice, Day }.Any(v => !string.IsNullOrEmpty(v));
+    public bool Filtered => new[] { Q, InterviewType, Language, Role, MinPrice, MaxPrice, Day, Hour }.Any(v => !string.IsNullOrEmpty(v));
     public bool CanSortByMatch => User.IsInRole(Roles.Coachee);
 
     string IFormPage.FormPrefix => "";
@@ -29,7 +32,17 @@ internal sealed class CoachesModel(IMediator mediator) : PageModel, IFormPage
 
     public async Task OnGetAsync() =>
         Result = await mediator.Send(new BrowseCoaches(Q, InterviewType, Language, Role, Currency, MinPrice, MaxPrice, Day, Hour,
-            User.FindFirstValue(AppClaims.TimeZone), Sort, User.TryGetUserId(), PageNumber, 20), HttpContext.RequestAborted);
+            Zone, Sort, User.TryGetUserId(), PageNumber, 20), HttpContext.RequestAborted);
+
+    /// <summary>The zone of the day and hour: the link's, else the signed-in person's; null: UTC.</summary>
+    public string? Zone => !string.IsNullOrEmpty(Tz) ? Tz : User.FindFirstValue(AppClaims.TimeZone);
+
+    /// <summary>What the hour's zone is called on the form: the viewer's own, another (a link's), or UTC.</summary>
+    public string ZoneLabel => Zone is not { Length: > 0 } zone ? "UTC"
+        : zone == User.FindFirstValue(AppClaims.TimeZone) ? $"your time, {zone}" : zone;
+
+    /// <summary>The hour chosen, for the form; null when none or not a number.</summary>
+    public int? HourNumber => BrowseCoachesHandler.ParseHour(Hour);
 
     /// <summary>This search's link at another page.</summary>
     public string PageLink(int page)

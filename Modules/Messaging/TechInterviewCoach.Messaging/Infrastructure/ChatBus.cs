@@ -7,7 +7,7 @@ namespace TechInterviewCoach.Messaging.Infrastructure;
 /// <summary>Tells every open stream (on this instance or, on PostgreSQL, on any instance) that something changed.</summary>
 internal interface IChatBus
 {
-    /// <summary>Call after the change committed. Never throws: a lost event is caught up by the next one, a keep-alive or a reconnect.</summary>
+    /// <summary>Call after the change committed. Never throws: a lost event is caught up by the next one, the catch-up round or a reconnect.</summary>
     Task PublishAsync(ChatEvent e, CancellationToken cancellationToken = default);
 }
 
@@ -40,7 +40,7 @@ internal sealed class PostgresChatBus(ChatHub hub, PostgresChatNotifier notifier
 /// <summary>
 /// Sends queued NOTIFYs, as many as are waiting in one round trip, in the order they were published. When PostgreSQL
 /// cannot be reached the batch is dropped with a warning: other instances' streams catch up at their next event,
-/// keep-alive or reconnect, because a stream always reads from the last number it sent.
+/// catch-up round (<see cref="ChatCatchUp"/>) or reconnect, because a stream always reads from the last number it sent.
 /// </summary>
 internal sealed partial class PostgresChatNotifier(DatabaseProvider database, ILogger<PostgresChatNotifier> logger) : BackgroundService
 {
@@ -83,7 +83,7 @@ internal sealed partial class PostgresChatNotifier(DatabaseProvider database, IL
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
 
-    [LoggerMessage(LogLevel.Warning, "NOTIFY of {Count} chat event(s) failed ({Error}); other instances catch up at their next event or keep-alive")]
+    [LoggerMessage(LogLevel.Warning, "NOTIFY of {Count} chat event(s) failed ({Error}); other instances catch up at their next event or catch-up round")]
     private static partial void LogNotifyFailed(ILogger logger, int count, string error);
 }
 
@@ -178,6 +178,67 @@ internal sealed partial class PostgresChatListener(
     private static partial void LogFetchFailed(ILogger logger, int count, string error);
 }
 
+/// <summary>
+/// The instance's catch-up round, instead of a database read per stream per keep-alive: every
+/// <see cref="MessagingOptions.StreamKeepAlive"/> one query reads the rows of the conversations that have a stream open
+/// here (up to 1,000 ids a query) and wakes only the streams that have not sent what the row shows (a newer message, a
+/// newer read mark of the other party, another state). So an event that never arrived (another instance's NOTIFY lost,
+/// that instance gone between its commit and its NOTIFY) still reaches the stream within one round.
+/// </summary>
+internal sealed partial class ChatCatchUp(ChatHub hub, IServiceScopeFactory scopes, TimeProvider time, IOptions<MessagingOptions> options,
+    ILogger<ChatCatchUp> logger) : BackgroundService
+{
+    private const int IdsPerQuery = 1000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.StreamKeepAlive, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try { await RunOnceAsync(stoppingToken); }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogCatchUpFailed(logger, ex.GetType().Name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    /// <summary>One round; returns how many streams it woke.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var open = hub.Conversations().ToDictionary(c => c.ConversationId, c => c.Streams);
+        var woken = 0;
+        foreach (var ids in open.Keys.Chunk(IdsPerQuery))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+            var rows = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
+                .Select(c => new { c.Id, c.CoacheeId, c.LastSeq, c.CoacheeReadSeq, c.CoachReadSeq, Closed = c.ClosedAt != null, Blocked = c.BlockedBy != null })
+                .ToListAsync(ct);
+            foreach (var row in rows)
+                foreach (var stream in open[row.Id])
+                {
+                    var otherRead = stream.UserId == row.CoacheeId ? row.CoachReadSeq : row.CoacheeReadSeq;
+                    if (!stream.IsBehind(row.LastSeq, otherRead, row.Closed, row.Blocked)) continue;
+                    stream.Wake();
+                    woken++;
+                }
+        }
+        if (woken > 0) LogWoken(logger, woken);
+        return woken;
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Chat catch-up woke {Count} stream(s) that were behind")]
+    private static partial void LogWoken(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Chat catch-up round failed ({Error}); the next round tries again")]
+    private static partial void LogCatchUpFailed(ILogger logger, string error);
+}
+
 internal static class ChatBusRegistration
 {
     public static IServiceCollection AddChatBus(this IServiceCollection services)
@@ -189,6 +250,8 @@ internal static class ChatBusRegistration
         services.AddSingleton<PostgresChatBus>();
         services.AddSingleton<PostgresChatListener>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresChatListener>());
+        services.AddSingleton<ChatCatchUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatCatchUp>());
         services.AddSingleton<IChatBus>(sp => sp.GetRequiredService<DatabaseProvider>().IsPostgres
             ? sp.GetRequiredService<PostgresChatBus>()
             : sp.GetRequiredService<InProcessChatBus>());

@@ -156,6 +156,15 @@ internal sealed class StripeEventRecord
     public DateTime NextAttemptAt { get; set; }
     public DateTime? LockedUntil { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// The Stripe object whose events are applied one at a time in Stripe's order (decision 0024): the PaymentIntent,
+    /// else the order (metadata order_id), else the object's own id. Null on rows stored before 2026-11-30 (no order kept).
+    /// </summary>
+    public string? ObjectKey { get; set; }
+    /// <summary>The event's <c>created</c> (Stripe's clock, whole seconds): one object's events are applied in this order, then in arrival order.</summary>
+    public DateTime StripeCreatedAt { get; set; }
+    /// <summary>Its last attempt found an earlier fact missing (<see cref="Features.NotReadyException"/>): it lets later events of its object pass.</summary>
+    public bool Waiting { get; set; }
 }
 
 /// <summary>A coach's Stripe connected account (or simulated one) and whether it can be paid.</summary>

@@ -99,6 +99,9 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
             e.Property(x => x.Account).HasMaxLength(100);
             e.Property(x => x.LastError).HasMaxLength(2000);
             e.HasIndex(x => new { x.Status, x.NextAttemptAt }).HasDatabaseName(names.Index("stripe_events_due"));
+            e.Property(x => x.ObjectKey).HasMaxLength(255);
+            // The claim's "no earlier pending event of the same object" probe reads only pending rows.
+            e.HasIndex(x => new { x.ObjectKey, x.StripeCreatedAt, x.ReceivedAt }).HasFilter("status = 0").HasDatabaseName(names.Index("stripe_events_pending_object"));
         });
         modelBuilder.Entity<PayoutAccount>(e =>
         {

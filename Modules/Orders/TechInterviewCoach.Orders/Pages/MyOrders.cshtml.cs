@@ -13,6 +13,7 @@ internal sealed class MyOrdersModel(IMediator mediator) : PageModel, IFormPage
     {
         Orders = await mediator.Send(new ListMyOrders(User.GetUserId(), AsCoach: false, pageNumber ?? 1), HttpContext.RequestAborted);
         Pending = await mediator.Send(new GetPendingCheckouts(User.GetUserId()), HttpContext.RequestAborted);
+        ViewData["CoachPhotos"] = await mediator.Send(new Matching.Contracts.GetCoachPhotos(Orders.Items.Select(o => o.CoachId).ToList()), HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostContinueAsync(Guid orderId)

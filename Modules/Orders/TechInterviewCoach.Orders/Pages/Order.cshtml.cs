@@ -10,6 +10,8 @@ internal sealed class OrderModel(IMediator mediator, IOptions<OrdersOptions> opt
     public OrderView Order { get; private set; } = null!;
     public bool Confirming { get; private set; }
     public bool IsCoach => Order.CoachId == User.GetUserId();
+    /// <summary>The coach's photo (Matching); null shows the initials.</summary>
+    public string? CoachPhoto { get; private set; }
     public int CancellationNoticeHours => options.Value.CancellationNoticeHours;
     public int CheckoutExpiryMinutes => options.Value.CheckoutExpiryMinutes;
     public string? Message { get; private set; }
@@ -86,6 +88,9 @@ internal sealed class OrderModel(IMediator mediator, IOptions<OrdersOptions> opt
         await LoadAsync(_id, ct);
     }
 
-    private async Task LoadAsync(Guid id, CancellationToken ct) =>
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
         Order = await mediator.Send(new GetOrder(id, User.GetUserId(), User.IsInRole(Roles.Admin)), ct);
+        CoachPhoto = (await mediator.Send(new Matching.Contracts.GetCoachPhotos([Order.CoachId]), ct)).GetValueOrDefault(Order.CoachId);
+    }
 }

@@ -14,7 +14,7 @@ internal sealed class OnboardValidator : AbstractValidator<Onboard>
     }
 }
 
-internal sealed class OnboardHandler(IdentityDbContext db, TimeProvider time) : IRequestHandler<Onboard, User>
+internal sealed class OnboardHandler(IdentityDbContext db, TimeProvider time, IMemoryCache cache) : IRequestHandler<Onboard, User>
 {
     public async Task<User> Handle(Onboard request, CancellationToken cancellationToken)
     {
@@ -29,6 +29,7 @@ internal sealed class OnboardHandler(IdentityDbContext db, TimeProvider time) : 
         user.PolicyVersion = PolicyVersions.Current;
         db.Enqueue(new SendEmail(user.Id, null, new WelcomeEmail(request.Role!), request.Role == Roles.Coach ? "/coach/profile" : "/quiz"), now);
         await db.SaveChangesAsync(cancellationToken);
+        Sessions.Forget(cache, user.Id, user.SecurityStamp); // roles and time zone are new
         return user;
     }
 }

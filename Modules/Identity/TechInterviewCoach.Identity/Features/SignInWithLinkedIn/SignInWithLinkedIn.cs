@@ -10,7 +10,7 @@ namespace TechInterviewCoach.Identity.Features;
 /// </summary>
 internal sealed record SignInWithLinkedIn(string Sub, string Name, string Email, string? PictureUrl) : IRequest<User>;
 
-internal sealed class SignInWithLinkedInHandler(IdentityDbContext db, TimeProvider time, IConfiguration configuration) : IRequestHandler<SignInWithLinkedIn, User>
+internal sealed class SignInWithLinkedInHandler(IdentityDbContext db, TimeProvider time, IConfiguration configuration, IMemoryCache cache) : IRequestHandler<SignInWithLinkedIn, User>
 {
     public async Task<User> Handle(SignInWithLinkedIn request, CancellationToken cancellationToken)
     {
@@ -45,6 +45,7 @@ internal sealed class SignInWithLinkedInHandler(IdentityDbContext db, TimeProvid
             }
             if (IsConfiguredAdmin(configuration, email)) user.AddRole(Roles.Admin);
             await db.SaveChangesAsync(c);
+            Sessions.Forget(cache, user.Id, user.SecurityStamp); // a new picture or name shows at once on this instance
             return user;
         }, cancellationToken);
     }

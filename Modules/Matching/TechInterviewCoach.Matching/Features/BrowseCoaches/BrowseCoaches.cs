@@ -1,13 +1,15 @@
 namespace TechInterviewCoach.Matching.Features;
 
 /// <summary>
-/// Anyone searches the directory of listed coaches: words in the name, headline or companies; interview type, language
+/// Anyone searches the directory of listed coaches: words in the name, headline, companies (worked at or interviewed for)
+/// or skills; interview type, language
 /// and role; a price range typed in major units of <see cref="Currency"/>; a weekly hour (<see cref="Day"/> + <see cref="Hour"/>
-/// in <see cref="TimeZone"/>) the coach is available in; sorted by best match (a signed-in coachee with a quiz), price or
-/// responsiveness; in pages.
+/// in <see cref="TimeZone"/>) the coach is available in; sorted by best match (a signed-in coachee with a quiz), price, rating
+/// or responsiveness, else newest coaches first; in pages. <see cref="Hour"/> is the text as typed in the query: one that is
+/// not a whole number is refused as <c>bad_filter</c>, like the other filters, never ignored.
 /// </summary>
 internal sealed record BrowseCoaches(string? Query = null, string? InterviewType = null, string? Language = null, string? Role = null,
-    string? Currency = null, string? MinPrice = null, string? MaxPrice = null, string? Day = null, int? Hour = null, string? TimeZone = null,
+    string? Currency = null, string? MinPrice = null, string? MaxPrice = null, string? Day = null, string? Hour = null, string? TimeZone = null,
     string? Sort = null, Guid? ViewerId = null, int Page = 1, int PageSize = 20) : IRequest<Paged<CoachCard>>
 {
     public const int MaxQueryLength = 200;
@@ -27,8 +29,9 @@ internal sealed class BrowseCoachesValidator : AbstractValidator<BrowseCoaches>
             .WithMessage("Unknown sort: choose best match, price, rating or responsiveness.");
         RuleFor(r => r.Day).Must(d => string.IsNullOrEmpty(d) || BrowseCoaches.Days.Contains(d)).WithErrorCode("unknown_filter")
             .WithMessage("Unknown day: choose one from the list.");
-        RuleFor(r => r.Hour).InclusiveBetween(0, 23).WithErrorCode("unknown_filter").WithMessage("Choose an hour from 0 to 23.");
-        RuleFor(r => r.Hour).NotNull().When(r => !string.IsNullOrEmpty(r.Day)).WithErrorCode("unknown_filter").WithMessage("Choose an hour for the day.");
+        RuleFor(r => r.Hour).Must(h => BrowseCoachesHandler.ParseHour(h) is not { } v || v is >= 0 and <= 23).WithErrorCode("unknown_filter").WithMessage("Choose an hour from 0 to 23.");
+        RuleFor(r => r.Hour).NotEmpty().When(r => !string.IsNullOrEmpty(r.Day)).WithErrorCode("unknown_filter").WithMessage("Choose an hour for the day.");
+        RuleFor(r => r.Day).NotEmpty().When(r => !string.IsNullOrWhiteSpace(r.Hour)).WithErrorCode("unknown_filter").WithMessage("Choose a day for the hour.");
         RuleFor(r => r.TimeZone).Must(z => string.IsNullOrEmpty(z) || UserTime.IsKnown(z)).WithErrorCode("unknown_filter")
             .WithMessage("Unknown time zone.");
         RuleFor(r => r.Currency).Must(c => string.IsNullOrEmpty(c) || Currencies.IsSupported(c)).WithErrorCode("unknown_filter")
@@ -49,14 +52,17 @@ internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCa
         var min = Price(r.MinPrice, currency, "minPrice");
         var max = Price(r.MaxPrice, currency, "maxPrice");
         if (min is { } lo && max is { } hi && lo > hi) throw new InputException("bad_filter", "maxPrice", "The highest price is below the lowest.");
+        int? hour = string.IsNullOrWhiteSpace(r.Hour) ? null
+            : ParseHour(r.Hour) ?? throw new InputException("bad_filter", "hour", "The hour is not a number: choose one from the list (0 to 23).");
         var terms = (r.Query ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
         var snapshot = await cache.GetAsync(db, ct);
         var cur = snapshot.CurrencyIndex(currency);
-        var slots = HourSlots(r.Day, r.Hour, r.TimeZone);
+        var slots = HourSlots(r.Day, hour, r.TimeZone);
         var matching = snapshot.Search(type, lang, role, cur, min, max, slots, terms);
 
-        IEnumerable<int> ordered = matching; // by id
+        // Without a sort: newest coaches first (ids are version 7, so a later id is a later sign-up).
+        IEnumerable<int> ordered = Enumerable.Reverse(matching);
         switch (r.Sort)
         {
             case "price":
@@ -72,13 +78,18 @@ internal sealed class BrowseCoachesHandler(MatchingDbContext db, MatchSnapshotCa
                 var quizJson = await db.QuizSubmissions.AsNoTracking().Where(q => q.UserId == viewer)
                     .OrderByDescending(q => q.SubmittedAt).Select(q => q.AnswersJson).FirstOrDefaultAsync(ct);
                 if (quizJson is null) break;
-                var seeker = Scoring.Seeker(MatchingJson.Read<QuizAnswers>(quizJson), snapshot);
+                // The same seeker as /matches (quiz and CV), so best match here is the order of the matches page.
+                var seeker = Scoring.Seeker(MatchingJson.Read<QuizAnswers>(quizJson), snapshot, await CvReadingRows.FactsAsync(db, viewer, ct));
                 ordered = matching.OrderByDescending(i => Scoring.Points(seeker, snapshot, i)); // stable: ties keep id order
                 break;
         }
         var ids = ordered.Skip((page - 1) * size).Take(size).Select(i => snapshot.Ids[i]).ToList();
         return new Paged<CoachCard>(await CoachCards.LoadAsync(db, mediator, ids, ct, cards, snapshot), matching.Count, page, size);
     }
+
+    /// <summary>The hour as typed, when it is a whole number; null otherwise (the range is the validator's).</summary>
+    public static int? ParseHour(string? typed) =>
+        int.TryParse(typed, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : null;
 
     private static long? Price(string? typed, string currency, string field)
     {
@@ -105,7 +116,7 @@ internal static class BrowseCoachesEndpoint
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/coaches", async Task<Ok<Paged<CoachCard>>> (string? q, string? interviewType, string? language, string? role, string? currency,
-                string? minPrice, string? maxPrice, string? day, int? hour, string? tz, string? sort, int? page, int? pageSize,
+                string? minPrice, string? maxPrice, string? day, string? hour, string? tz, string? sort, int? page, int? pageSize,
                 ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new BrowseCoaches(q, interviewType, language, role, currency, minPrice, maxPrice, day, hour,
                     tz ?? user.FindFirstValue(AppClaims.TimeZone), sort, user.TryGetUserId(), page ?? 1, pageSize ?? 20), ct)))

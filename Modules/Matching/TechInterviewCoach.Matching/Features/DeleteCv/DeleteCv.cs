@@ -9,10 +9,12 @@ internal sealed class DeleteCvHandler(MatchingDbContext db, CvStore store) : IRe
     {
         var cv = await db.Cvs.SingleOrDefaultAsync(c => c.UserId == request.UserId, ct);
         if (cv is null) return Unit.Value;
+        // The object goes first: when the store cannot be reached (503) the row stays and the person can try again;
+        // a row gone with its object left behind would be a CV nobody can delete any more.
+        await store.DeleteAsync(cv.StorageId, ct);
         db.Cvs.Remove(cv);
         db.CvReadings.RemoveRange(await db.CvReadings.Where(r => r.UserId == request.UserId).ToListAsync(ct)); // what was read goes with it
         await db.SaveChangesAsync(ct);
-        store.Delete(cv.StorageId);
         return Unit.Value;
     }
 }

@@ -7,6 +7,8 @@ internal record ProfileInput
     public string Bio { get; init; } = "";
     public int YearsOfExperience { get; init; }
     public List<string> Companies { get; init; } = [];
+    /// <summary>Companies the coach has interviewed for, as an interviewer or a candidate, as typed (the profile page suggests names from Companies.csv).</summary>
+    public List<string> InterviewedFor { get; init; } = [];
     /// <summary>Skills and technologies coached, from the vocabulary (GET /api/matching/cv/skills); aliases are accepted.</summary>
     public List<string> Skills { get; init; } = [];
     public List<string> Roles { get; init; } = [];
@@ -30,6 +32,10 @@ internal sealed record SaveCoachProfile : ProfileInput, IRequest<Unit>
     {
         Headline = i.Headline?.Trim() ?? "", Bio = i.Bio?.Trim() ?? "", TimeZone = i.TimeZone?.Trim() ?? "",
         Companies = (i.Companies ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        // A name of the vocabulary in any case is written as the vocabulary writes it ("google" → "Google").
+        InterviewedFor = (i.InterviewedFor ?? []).Select(c => c.Trim()).Where(c => c.Length > 0)
+            .Select(c => Vocabulary.Companies.Find(c)?.Name is { } name && name.Equals(c, StringComparison.OrdinalIgnoreCase) ? name : c)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
         Skills = (i.Skills ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).ToList(),
         Roles = (i.Roles ?? []).Distinct().ToList(), InterviewTypes = (i.InterviewTypes ?? []).Distinct().ToList(),
         Languages = (i.Languages ?? []).Distinct().ToList(), CoachedCounts = i.CoachedCounts ?? [], Availability = i.Availability ?? [],
@@ -38,6 +44,8 @@ internal sealed record SaveCoachProfile : ProfileInput, IRequest<Unit>
 
 internal sealed class SaveCoachProfileValidator : AbstractValidator<SaveCoachProfile>
 {
+    public const int MaxInterviewedFor = 20;
+
     public SaveCoachProfileValidator()
     {
         RuleFor(p => p.Headline).NotEmpty().WithMessage("Write a headline.").MaximumLength(160);
@@ -45,6 +53,9 @@ internal sealed class SaveCoachProfileValidator : AbstractValidator<SaveCoachPro
         RuleFor(p => p.YearsOfExperience).InclusiveBetween(0, 60).WithMessage("Years of experience is 0 to 60.");
         RuleFor(p => p.Companies).Must(c => c.Count <= 20).WithMessage("Name at most 20 companies.");
         RuleForEach(p => p.Companies).NotEmpty().MaximumLength(80);
+        RuleFor(p => p.InterviewedFor).Must(c => c.Count <= MaxInterviewedFor).WithMessage($"Name at most {MaxInterviewedFor} companies you have interviewed for.");
+        RuleForEach(p => p.InterviewedFor).MaximumLength(QuizDefinition.MaxCompanyLength)
+            .WithMessage($"A company you have interviewed for has at most {QuizDefinition.MaxCompanyLength} characters.");
         RuleFor(p => p.Skills).Must(s => s.Count <= 30).WithMessage("Name at most 30 skills and technologies.");
         RuleForEach(p => p.Skills).Must(s => Vocabulary.Skills.Find(s) is not null)
             .WithMessage((_, s) => $"“{s}” is not in our list of skills and technologies; choose one from the suggestions.");
@@ -79,7 +90,7 @@ internal sealed class SaveCoachProfileHandler(MatchingDbContext db, TimeProvider
             p.IsPublished = i.IsPublished;
             p.DetailsJson = MatchingJson.Write(new CoachDetails
             {
-                Companies = i.Companies, Roles = i.Roles, Skills = i.Skills.Select(s => Vocabulary.Skills.Find(s)!.Name).Distinct().ToList(), InterviewTypes = i.InterviewTypes, Languages = i.Languages, Availability = i.Availability,
+                Companies = i.Companies, InterviewedFor = i.InterviewedFor, Roles = i.Roles, Skills = i.Skills.Select(s => Vocabulary.Skills.Find(s)!.Name).Distinct().ToList(), InterviewTypes = i.InterviewTypes, Languages = i.Languages, Availability = i.Availability,
                 CoachedCounts = i.CoachedCounts.Where(kv => kv.Value > 0 && i.InterviewTypes.Contains(kv.Key)).ToDictionary(),
             });
             p.UpdatedAt = now.UtcDateTime;

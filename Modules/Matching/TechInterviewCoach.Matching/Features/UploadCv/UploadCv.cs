@@ -21,6 +21,7 @@ internal sealed class UploadCvHandler(MatchingDbContext db, CvStore store, TimeP
         PdfCheck.Ensure(request.Content); // on rejection nothing changes: the previous CV stays
         // Read before anything is stored: an encrypted or broken PDF is refused the same way.
         var facts = await ReadCvOnUpload.ReadAsync(db, snapshots, request.UserId, request.Content, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        // Stored first: when the store cannot be reached (503 storage_unavailable) the row and the previous CV stay as they were.
         var storageId = await store.SaveAsync(request.Content, ct);
         string? previous = null;
         try
@@ -40,12 +41,12 @@ internal sealed class UploadCvHandler(MatchingDbContext db, CvStore store, TimeP
                 await db.SaveChangesAsync(t);
                 return row;
             }, ct);
-            if (previous is not null) store.Delete(previous);
+            if (previous is not null) await store.DeleteOrphanAsync(previous);
             return new CvInfo(cv.FileName, cv.SizeBytes, cv.UploadedAt);
         }
         catch
         {
-            store.Delete(storageId);
+            await store.DeleteOrphanAsync(storageId);
             throw;
         }
     }

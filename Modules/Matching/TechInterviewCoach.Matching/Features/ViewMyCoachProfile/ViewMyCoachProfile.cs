@@ -16,7 +16,7 @@ internal sealed class ViewMyCoachProfileHandler(MatchingDbContext db) : IRequest
         var d = MatchingJson.Read<CoachDetails>(p.DetailsJson);
         return new ProfileView(new ProfileInput
         {
-            Headline = p.Headline, Bio = p.Bio, YearsOfExperience = p.YearsOfExperience, Companies = d.Companies, Skills = d.Skills, Roles = d.Roles,
+            Headline = p.Headline, Bio = p.Bio, YearsOfExperience = p.YearsOfExperience, Companies = d.Companies, InterviewedFor = d.InterviewedFor, Skills = d.Skills, Roles = d.Roles,
             InterviewTypes = d.InterviewTypes, CoachedCounts = d.CoachedCounts, Languages = d.Languages, TimeZone = p.TimeZone,
             Availability = d.Availability, IsPublished = p.IsPublished,
         }, p.IsListed, status?.PayoutsEnabled == true, hasListing);

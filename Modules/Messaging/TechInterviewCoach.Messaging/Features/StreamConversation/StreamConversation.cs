@@ -18,40 +18,65 @@ internal static class StreamConversationEndpoint
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/conversations/{id:guid}/stream", async (Guid id, long? after, HttpContext http, ClaimsPrincipal user,
-                MessagingDbContext db, IMediator mediator, ChatHub hub, IOptions<MessagingOptions> options, IHostApplicationLifetime lifetime, CancellationToken requestAborted) =>
+                IServiceScopeFactory scopes, ChatHub hub, IOptions<MessagingOptions> options, IHostApplicationLifetime lifetime, CancellationToken requestAborted) =>
             {
                 var ct = EventStreams.Open(http, lifetime, requestAborted);
                 var me = user.GetUserId();
-                var conversation = await db.ForParticipantAsync(id, me, ct, tracked: false);
                 var from = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var last)
                     ? last : Math.Max(0, after ?? 0);
-                var names = await mediator.NamesAsync([conversation.CoacheeId, conversation.CoachId], ct);
-                return TypedResults.ServerSentEvents(ConversationEvents(db, hub, options.Value, conversation, me, from, names, ct));
+                // Subscribed before the first read, so nothing committed after that read can be missed; that read is
+                // also the access check. Access, names and the first messages are read once, in a scope of their own:
+                // an open stream holds no DbContext (and no request-scoped service) between its reads.
+                var subscription = hub.Subscribe(me, id);
+                http.Response.RegisterForDispose(subscription);
+                Conversation? conversation;
+                List<Message> first;
+                IReadOnlyDictionary<Guid, Identity.Contracts.UserSummary> names;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    (conversation, first) = await ReadAsync(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), id, from, ct);
+                    if (conversation is null || !conversation.IsParticipant(me))
+                        throw new NotFoundException("conversation_not_found", "There is no such conversation.");
+                    names = await scope.ServiceProvider.GetRequiredService<IMediator>().NamesAsync([conversation.CoacheeId, conversation.CoachId], ct);
+                }
+                return TypedResults.ServerSentEvents(ConversationEvents(scopes, subscription, options.Value, (conversation, first), me, from, names, ct));
             })
             .RequireAuthorization(Policies.Member)
             .WithName("ConversationStream")
             .WithSummary("Live events of one conversation (text/event-stream); honours Last-Event-ID.");
 
-    private static async IAsyncEnumerable<SseItem<string>> ConversationEvents(
-        MessagingDbContext db, ChatHub hub, MessagingOptions options, Conversation start, Guid me, long after,
-        IReadOnlyDictionary<Guid, Identity.Contracts.UserSummary> names, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The conversation's row and the next messages after <paramref name="after"/>.</summary>
+    private static async Task<(Conversation? Conversation, List<Message> Batch)> ReadAsync(MessagingDbContext db, Guid conversationId, long after, CancellationToken ct) =>
+        (await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, ct),
+            await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.Seq > after).OrderBy(m => m.Seq).Take(200).ToListAsync(ct));
+
+    /// <summary><see cref="ReadAsync(MessagingDbContext, Guid, long, CancellationToken)"/> in a short scope of its own.</summary>
+    private static async Task<(Conversation? Conversation, List<Message> Batch)> ReadAsync(IServiceScopeFactory scopes, Guid conversationId, long after, CancellationToken ct)
     {
-        using var subscription = hub.Subscribe(me, start.Id);
+        await using var scope = scopes.CreateAsyncScope();
+        return await ReadAsync(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), conversationId, after, ct);
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> ConversationEvents(
+        IServiceScopeFactory scopes, Subscription subscription, MessagingOptions options, (Conversation? Conversation, List<Message> Batch)? firstRead,
+        Guid me, long after, IReadOnlyDictionary<Guid, Identity.Contracts.UserSummary> names, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var start = firstRead!.Value.Conversation!;
         var other = start.OtherParty(me);
         long sentOtherRead = -1;
-        string? sentState = null;
-        // Start from the database; afterwards events that carry the next message are sent as they come, and anything
-        // else (a gap, a state change, a keep-alive, a full mailbox) reads from the database again. The subscription
-        // exists before the first read, so nothing committed after that read can be missed.
+        bool sentClosed = false, sentBlocked = false, sentAnyState = false;
+        // Start from the database (the endpoint's first read); afterwards events that carry the next message are sent
+        // as they come, and anything else (a gap, a state change, a full mailbox, the catch-up round finding this
+        // stream behind) reads from the database again. A keep-alive is only a ping: lost events are found by the
+        // instance's catch-up round (ChatCatchUp).
         var lookAgain = true;
-        while (!ct.IsCancellationRequested && !subscription.Ended.IsCancellationRequested)
+        while (!ct.IsCancellationRequested && !subscription.Ended)
         {
             if (lookAgain)
             {
-                var read = await EventStreams.Quietly(async () => (
-                    await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == start.Id, ct),
-                    await db.Messages.AsNoTracking().Where(m => m.ConversationId == start.Id && m.Seq > after).OrderBy(m => m.Seq).Take(200).ToListAsync(ct)), ct);
-                if (read.Item1 is not { } conversation || read.Item2 is not { } batch) yield break;
+                var read = firstRead ?? await EventStreams.Quietly(() => ReadAsync(scopes, start.Id, after, ct), ct);
+                firstRead = null;
+                if (read.Conversation is not { } conversation || read.Batch is not { } batch) yield break;
                 var otherRead = conversation.ReadSeqOf(other);
                 foreach (var m in batch)
                 {
@@ -65,25 +90,23 @@ internal static class StreamConversationEndpoint
                     sentOtherRead = otherRead;
                     yield return ReadItem(otherRead);
                 }
-                var state = JsonSerializer.Serialize(new { closed = conversation.IsClosed, blocked = conversation.IsBlocked }, Json);
-                if (sentState != state)
+                if (!sentAnyState || sentClosed != conversation.IsClosed || sentBlocked != conversation.IsBlocked)
                 {
-                    sentState = state;
+                    (sentAnyState, sentClosed, sentBlocked) = (true, conversation.IsClosed, conversation.IsBlocked);
+                    var state = JsonSerializer.Serialize(new { closed = sentClosed, blocked = sentBlocked }, Json);
                     yield return new SseItem<string>(state, "state") { ReconnectionInterval = options.StreamRetry };
                 }
+                subscription.Sent(after, sentOtherRead, sentClosed, sentBlocked);
             }
 
-            var e = await subscription.NextAsync(options.StreamKeepAlive, ct);
-            if (e is null)
-            {
-                if (subscription.Ended.IsCancellationRequested || ct.IsCancellationRequested) yield break;
-                yield return new SseItem<string>("{}", "ping");
-                lookAgain = true; // a keep-alive also catches up with anything another instance failed to announce
-                continue;
-            }
+            var e = await subscription.NextAsync(ct);
+            if (e is null) yield break; // ended, or the client went away
             if (subscription.TakeResync()) { lookAgain = true; continue; }
             switch (e.Kind)
             {
+                case ChatEventKind.KeepAlive:
+                    yield return new SseItem<string>("{}", "ping");
+                    break;
                 case ChatEventKind.Message when e.Message is { } m:
                     if (m.Seq <= after) break; // sent already
                     if (m.Seq != after + 1) { lookAgain = true; break; } // one is missing: the database has it
@@ -95,12 +118,14 @@ internal static class StreamConversationEndpoint
                         sentOtherRead = m.Seq;
                         yield return ReadItem(m.Seq);
                     }
+                    subscription.Sent(after, sentOtherRead, sentClosed, sentBlocked);
                     break;
                 case ChatEventKind.Read when e.ActorId != Guid.Empty:
                     if (e.ActorId == other && e.Seq > sentOtherRead)
                     {
                         sentOtherRead = e.Seq;
                         yield return ReadItem(e.Seq);
+                        subscription.Sent(after, sentOtherRead, sentClosed, sentBlocked);
                     }
                     break;
                 default:

@@ -24,7 +24,7 @@ internal static class StreamUnreadCountEndpoint
     {
         using var subscription = hub.Subscribe(me, null);
         int? sent = null;
-        while (!ct.IsCancellationRequested && !subscription.Ended.IsCancellationRequested)
+        while (!ct.IsCancellationRequested && !subscription.Ended)
         {
             var mediator = services.GetRequiredService<IMediator>();
             var counted = await EventStreams.Quietly(async () => (int?)await mediator.Send(new GetUnreadCount(me), ct), ct);
@@ -34,10 +34,11 @@ internal static class StreamUnreadCountEndpoint
                 sent = count;
                 yield return new SseItem<string>(JsonSerializer.Serialize(new { count }, Json), "unread") { ReconnectionInterval = options.StreamRetry };
             }
-            var woken = await subscription.NextAsync(options.StreamKeepAlive, ct) is not null;
+            var e = await subscription.NextAsync(ct);
+            if (e is null) yield break; // ended, or the client went away
             subscription.Drain();
-            if (!woken && !subscription.Ended.IsCancellationRequested && !ct.IsCancellationRequested)
-                yield return new SseItem<string>("{}", "ping");
+            // A keep-alive pings and recounts (the badge has no numbers to compare; it is one count per person).
+            if (e.Kind == ChatEventKind.KeepAlive) yield return new SseItem<string>("{}", "ping");
         }
     }
 }

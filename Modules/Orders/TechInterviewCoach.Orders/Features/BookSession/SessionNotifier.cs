@@ -55,4 +55,21 @@ internal sealed class SessionNotifier(OrdersDbContext db, TimeProvider time, Ord
         db.Enqueue(new SendEmail(to, null, new RescheduleDeclinedEmail(order.Id, OrderNotifier.Name(names, other), booking.StartsAt,
             await people.ZoneAsync(names, to, ct)), $"/sessions/{booking.Id}"), Now);
     }
+
+    /// <summary>To the person who did not report it.</summary>
+    public async Task ProblemReportedAsync(Order order, Booking booking, Guid reporterId, string problem, CancellationToken ct)
+    {
+        var to = reporterId == order.CoachId ? order.CoacheeId : order.CoachId;
+        var names = await people.PeopleAsync([order.CoachId, order.CoacheeId], ct);
+        db.Enqueue(new SendEmail(to, null, new SessionProblemReportedEmail(order.Id, OrderNotifier.Name(names, reporterId), booking.StartsAt,
+            await people.ZoneAsync(names, to, ct), problem), $"/sessions/{booking.Id}/report"), Now);
+    }
+
+    public async Task ReportSettledAsync(Order order, Booking booking, long refundMinor, CancellationToken ct)
+    {
+        var names = await people.PeopleAsync([order.CoachId, order.CoacheeId], ct);
+        foreach (var (to, _) in BothSides(order))
+            db.Enqueue(new SendEmail(to, null, new SessionReportSettledEmail(order.Id, booking.StartsAt, await people.ZoneAsync(names, to, ct),
+                new Money(refundMinor, order.Currency)), $"/sessions/{booking.Id}/report"), Now);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Stripe;
 
 namespace TechInterviewCoach.Orders.Features;
@@ -11,8 +10,8 @@ internal sealed record ReceiveStripeWebhook(string Endpoint, byte[] Body, string
 
 internal sealed record WebhookReceipt(string EventId, bool Duplicate);
 
-internal sealed class ReceiveStripeWebhookHandler(OrdersDbContext db, WebhookSecrets secrets, IOptions<StripeOptions> options,
-    TimeProvider time, StripeEventSignal signal, ILogger<ReceiveStripeWebhookHandler> logger) : IRequestHandler<ReceiveStripeWebhook, WebhookReceipt>
+internal sealed class ReceiveStripeWebhookHandler(WebhookSecrets secrets, IOptions<StripeOptions> options, TimeProvider time,
+    StripeEventInbox inbox, StripeEventSignal signal, ILogger<ReceiveStripeWebhookHandler> logger) : IRequestHandler<ReceiveStripeWebhook, WebhookReceipt>
 {
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -26,13 +25,13 @@ internal sealed class ReceiveStripeWebhookHandler(OrdersDbContext db, WebhookSec
         try { json = StrictUtf8.GetString(body); }
         catch (System.Text.DecoderFallbackException) { Reject(endpoint, "not UTF-8", "The Stripe-Signature does not match the body."); throw; }
 
-        // Stripe.net checks the signature on the raw body (any v1 may match; the timestamp within the tolerance),
-        // then reads the event; the API version is checked below, so a mismatch is stored and shown, not dropped.
-        Event stripeEvent;
+        // Stripe.net checks the signature on the raw body (any v1 may match; the timestamp within the tolerance). The
+        // event itself is only read as far as storing it needs (id, type, account, version, created, object): Stripe.net
+        // builds its typed event when the processor applies it (decision 0024). The API version is checked below, so a
+        // mismatch is stored and shown, not dropped.
         try
         {
-            stripeEvent = EventUtility.ConstructEvent(json, signatureHeader, secret, options.Value.SignatureToleranceSeconds,
-                now.ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
+            EventUtility.ValidateSignature(json, signatureHeader, secret, options.Value.SignatureToleranceSeconds, now.ToUnixTimeSeconds());
         }
         catch (StripeException e) when (e.InnerException is null || e.InnerException is System.Text.EncoderFallbackException)
         {
@@ -47,47 +46,32 @@ internal sealed class ReceiveStripeWebhookHandler(OrdersDbContext db, WebhookSec
             Reject(endpoint, "malformed", "The Stripe-Signature header is malformed.");
             throw;
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or StripeException)
-        {
-            throw new InputException("malformed_event", "body", "The body is not a Stripe event.");
-        }
 
-        var id = stripeEvent.Id;
-        var type = stripeEvent.Type;
-        if (string.IsNullOrEmpty(id) || id.Length > 255 || string.IsNullOrEmpty(type) || type.Length > 100 || stripeEvent.Data is null)
+        var head = StripeEventHead.Read(body);
+        if (head is null || head.Id.Length > 255 || head.Type.Length > 100 || head.Account is { Length: > 100 })
             throw new InputException("malformed_event", "body", "The body is not a Stripe event.");
-        var account = stripeEvent.Account;
+        var (id, type) = (head.Id, head.Type);
 
-        if (await db.StripeEvents.AnyAsync(e => e.Id == id, ct)) return new WebhookReceipt(id, true);
         string? versionError = null;
-        if (stripeEvent.ApiVersion != StripeOptions.ApiVersion)
-        {
-            versionError = $"api_version {stripeEvent.ApiVersion ?? "(none)"} differs from {StripeOptions.ApiVersion}, the version Stripe.net {StripeConfiguration.StripeNetVersion} reads; "
+        if (head.ApiVersion != StripeOptions.ApiVersion)
+            versionError = $"api_version {head.ApiVersion ?? "(none)"} differs from {StripeOptions.ApiVersion}, the version Stripe.net {StripeConfiguration.StripeNetVersion} reads; "
                            + "set aside: recreate the webhook endpoint with the pinned version, then retry the event";
-            logger.LogError("Stripe event {EventId} ({Type}) on the {Endpoint} endpoint has API version {EventApiVersion}, but this build reads {PinnedApiVersion}: "
-                            + "stored and set aside for an admin to retry (check the endpoint's API version in Stripe)",
-                id, type, endpoint, stripeEvent.ApiVersion, StripeOptions.ApiVersion);
-        }
 
         var utc = now.UtcDateTime;
-        db.StripeEvents.Add(new StripeEventRecord
+        // One INSERT … ON CONFLICT DO NOTHING, committed with the deliveries arriving meanwhile; a repeat is acknowledged without effect.
+        var stored = await inbox.StoreAsync(new StripeEventRecord
         {
-            Id = id, Endpoint = endpoint, Type = type, Account = account, Payload = json,
+            Id = id, Endpoint = endpoint, Type = type, Account = head.Account, Payload = json,
             ReceivedAt = utc, NextAttemptAt = utc,
             Status = versionError is null ? StripeEventStatus.Pending : StripeEventStatus.GaveUp, LastError = versionError,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent delivery of the same event won the unique constraint: acknowledged, no effect.
-            db.ChangeTracker.Clear();
-            if (await db.StripeEvents.AnyAsync(e => e.Id == id, ct)) return new WebhookReceipt(id, true);
-            throw;
-        }
-        if (versionError is null) signal.Notify();
+            ObjectKey = head.ObjectKey is { Length: <= 255 } key ? key : null, StripeCreatedAt = head.Created,
+        }, ct);
+        if (!stored) return new WebhookReceipt(id, true);
+        if (versionError is not null)
+            logger.LogError("Stripe event {EventId} ({Type}) on the {Endpoint} endpoint has API version {EventApiVersion}, but this build reads {PinnedApiVersion}: "
+                            + "stored and set aside for an admin to retry (check the endpoint's API version in Stripe)",
+                id, type, endpoint, head.ApiVersion, StripeOptions.ApiVersion);
+        else signal.Notify();
         return new WebhookReceipt(id, false);
     }
 
@@ -114,7 +98,7 @@ internal static class ReceiveStripeWebhookEndpoint
     private static async Task<IResult> HandleAsync(HttpContext context, string endpoint, CancellationToken ct)
     {
         const int maxBytes = 512 * 1024;
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(context.Request.ContentLength is > 0 and <= maxBytes and var length ? (int)length : 4096);
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await context.Request.Body.ReadAsync(chunk, ct)) > 0)

@@ -40,7 +40,7 @@ internal static class SessionProblems
     };
 }
 
-internal sealed class ReportSessionProblemHandler(OrdersDbContext db, TimeProvider time) : IRequestHandler<ReportSessionProblem, ReportView>
+internal sealed class ReportSessionProblemHandler(OrdersDbContext db, TimeProvider time, SessionNotifier notifier) : IRequestHandler<ReportSessionProblem, ReportView>
 {
     public async Task<ReportView> Handle(ReportSessionProblem request, CancellationToken ct)
     {
@@ -68,6 +68,7 @@ internal sealed class ReportSessionProblemHandler(OrdersDbContext db, TimeProvid
         db.Reports.Add(report);
         facts.Order.Record(now, SessionFacts.Actor(request.UserId, byCoach),
             $"Problem reported for the session at {facts.When}: {SessionReport.Label(problem)}", null);
+        await notifier.ProblemReportedAsync(facts.Order, facts.Booking, request.UserId, SessionReport.Label(problem), ct);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (Concurrency.IsUniqueViolation(e))
         {

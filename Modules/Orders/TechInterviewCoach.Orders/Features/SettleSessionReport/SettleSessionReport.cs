@@ -20,7 +20,7 @@ internal sealed class SettleSessionReportValidator : AbstractValidator<SettleSes
     }
 }
 
-internal sealed class SettleSessionReportHandler(OrdersDbContext db, TimeProvider time, IStripeGateway stripe, IOptions<OrdersOptions> options)
+internal sealed class SettleSessionReportHandler(OrdersDbContext db, TimeProvider time, IStripeGateway stripe, IOptions<OrdersOptions> options, SessionNotifier notifier)
     : IRequestHandler<SettleSessionReport, ReportView>
 {
     public async Task<ReportView> Handle(SettleSessionReport request, CancellationToken ct)
@@ -41,6 +41,7 @@ internal sealed class SettleSessionReportHandler(OrdersDbContext db, TimeProvide
         order.Record(now, actor, $"Report on the session at {facts.When} settled: {(refund ? "the session is refunded" : "no refund, the session stands")} ({note})", null);
         if (!refund)
         {
+            await notifier.ReportSettledAsync(order, facts.Booking, 0, ct);
             await SaveAsync(ct);
             return View(report);
         }
@@ -54,6 +55,7 @@ internal sealed class SettleSessionReportHandler(OrdersDbContext db, TimeProvide
             var result = await Refunder.RefundAsync(db, stripe, time, options.Value, order, amount,
                 $"Session at {facts.When}: {SessionReport.Label(report.Problem).ToLowerInvariant()} ({note})", actor, ct);
             report.RefundId = result.RefundId;
+            await notifier.ReportSettledAsync(order, facts.Booking, amount, ct); // only once the refund is under way
             await db.SaveChangesAsync(ct);
         }
         catch (ConflictException e) when (e.Code == "refund_failed")
