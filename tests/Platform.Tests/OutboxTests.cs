@@ -158,7 +158,9 @@ public sealed class OutboxRetentionTests
 
         (await dispatcher.PurgeDeliveredAsync(CancellationToken.None)).ShouldBe(0, "still within a day");
         clock.Advance(TimeSpan.FromHours(25));
-        (await dispatcher.PurgeDeliveredAsync(CancellationToken.None)).ShouldBe(1);
+        // The dispatcher's own loop purges as well once the clock has moved, so this call may find the row already gone
+        // (or wait for that purge's lock): what counts is what is left afterwards.
+        (await dispatcher.PurgeDeliveredAsync(CancellationToken.None)).ShouldBeInRange(0, 1);
         var left = await app.InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().OutboxMessages.AsNoTracking().ToListAsync());
         left.ShouldHaveSingleItem().Status.ShouldBe(OutboxStatus.DeadLettered);
     }

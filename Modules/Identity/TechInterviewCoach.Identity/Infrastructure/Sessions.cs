@@ -46,8 +46,11 @@ internal static class Sessions
         var key = new SessionKey(id.Value, stamp);
         if (cache.TryGetValue(key, out CheckedSession? known) && known!.ValidUntil > now && known.Fingerprint == fingerprint) return;
 
-        var db = services.GetRequiredService<IdentityDbContext>();
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id);
+        // A scope of its own, not the request's: a chat stream's request lasts as long as the stream, and a context taken from
+        // it would stay alive (with its change tracker and pooled state) for all that time (decision 0027).
+        User? user;
+        await using (var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope())
+            user = await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id);
         if (user is null || user.Status != UserStatus.Active || user.SecurityStamp != stamp)
         {
             cache.Remove(key);
