@@ -98,6 +98,26 @@ public sealed class SnapshotChangesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_photo_shows_on_another_instance_directory_card_by_updating_that_coach_only()
+    {
+        var coach = await app.CreateListedCoachAsync("Pia Photo", Fixtures.Profile(), Fixtures.Listing());
+        var second = await StartInstanceAsync();
+        var anon = second.CreateHttpsClient();
+        (await anon.GetJsonAsync<PhotoPage>("/api/matching/coaches")).Items.ShouldHaveSingleItem().PhotoUrl.ShouldBeNull();
+        var fullBuilds = Cache(second).FullBuilds;
+        var updates = Cache(second).Updates;
+
+        var upload = await coach.Client.UploadPhotoAsync(SampleImages.Jpeg(600, 600));
+        upload.StatusCode.ShouldBe(HttpStatusCode.OK, await upload.Content.ReadAsStringAsync());
+        var url = (await upload.ReadJsonAsync<JsonElement>()).GetProperty("url").GetString();
+
+        // The card cached on the second instance is keyed by the coach's last change: the photo is one.
+        (await anon.GetJsonAsync<PhotoPage>("/api/matching/coaches")).Items.ShouldHaveSingleItem().PhotoUrl.ShouldBe(url);
+        Cache(second).FullBuilds.ShouldBe(fullBuilds, "a photo is logged as a change of its coach, not a gap in the log");
+        Cache(second).Updates.ShouldBeGreaterThan(updates);
+    }
+
+    [Fact]
     public async Task After_random_concurrent_edits_on_two_instances_the_updated_snapshot_equals_a_full_build()
     {
         var random = new Random(20261130);
@@ -206,6 +226,10 @@ public sealed class SnapshotChangesTests : IAsyncLifetime
         (await sp.GetRequiredService<IMediator>().Send(new Features.BrowseCoaches(query, Sort: "price", PageSize: 50))).Items.Select(c => c.CoachId).ToList());
 
     private sealed record DirectoryPage(List<DirectoryCoach> Items, int Total);
+
+    private sealed record PhotoPage(List<PhotoCard> Items);
+
+    private sealed record PhotoCard(Guid CoachId, string? PhotoUrl);
 
     private sealed record DirectoryCoach(Guid CoachId, string DisplayName);
 }
